@@ -1,0 +1,67 @@
+#pragma once
+// One live stream: a worker thread that owns demuxing and decoding of one URL, and hands decoded
+// frames to the GUI through a FrameMailbox.
+//
+// Thread affinity: construct, start(), stop() and destroy on the owner's thread (the GUI thread).
+// Signals are emitted from the worker thread; receivers in the GUI thread get them queued.
+// Every blocking libav call is interruptible: stop() and the destructor return within milliseconds
+// even when the camera does not answer.
+
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <memory>
+
+#include "vigie/player/FrameMailbox.h"
+#include "vigie/player/StreamState.h"
+
+namespace vigie::player {
+
+struct StreamOptions {
+    QString url;                   // rtsp://…, or a local file path / file: URL (tests, benchmarks)
+    bool rtspOverTcp = true;       // RTP interleaved in the RTSP TCP connection
+    std::chrono::milliseconds openTimeout{5000};    // give up opening after this
+    std::chrono::milliseconds stallTimeout{5000};   // no packet for this long -> Stalled, then reconnect
+    bool reconnect = true;         // retry with backoff after a failure or the end of the stream
+    bool realtimeFiles = false;    // pace local files at their frame rate (live-like); false = as fast as decoded
+};
+
+struct StreamStats {
+    QString codec;        // e.g. "h264", "hevc"
+    int width = 0;
+    int height = 0;
+    std::uint64_t framesDecoded = 0;
+    std::uint64_t decodeErrors = 0;
+    int reconnects = 0;
+};
+
+class StreamWorker;  // private, player/src
+
+class StreamSession : public QObject {
+    Q_OBJECT
+public:
+    explicit StreamSession(StreamOptions options, QObject* parent = nullptr);
+    ~StreamSession() override;  // stops and joins the worker
+
+    void start();
+    void stop();
+
+    const StreamOptions& options() const { return m_options; }
+    // The mailbox outlives the session if a renderer still holds it.
+    std::shared_ptr<FrameMailbox> mailbox() const { return m_mailbox; }
+    StreamState state() const;  // last state reported (any thread)
+    StreamStats stats() const;  // snapshot (any thread)
+
+signals:
+    // detail: human-readable reason for Error/Reconnecting/Stalled ("connection refused", "404 Not Found",
+    // "unsupported pixel format yuv420p10le"), or the codec and size when Playing.
+    void stateChanged(vigie::player::StreamState state, const QString& detail);
+
+private:
+    StreamOptions m_options;
+    std::shared_ptr<FrameMailbox> m_mailbox;
+    std::unique_ptr<StreamWorker> m_worker;
+};
+
+}  // namespace vigie::player

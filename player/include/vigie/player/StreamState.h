@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace vigie::player {
+
+// Life of one stream as a tile shows it.
+enum class StreamState {
+    Idle,          // not started
+    Connecting,    // opening the URL, waiting for the first key frame
+    Playing,       // frames arriving
+    Stalled,       // connected but no packet for the stall timeout
+    Reconnecting,  // waiting for the next attempt after a failure (backoff)
+    Error,         // gave up or cannot play this stream at all (unsupported codec/format); detail says why
+    Stopped,       // stopped on request
+};
+
+QString toString(StreamState state);
+
+}  // namespace vigie::player
+
+Q_DECLARE_METATYPE(vigie::player::StreamState)
