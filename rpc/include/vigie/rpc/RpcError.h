@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+
+namespace grpc {
+class Status;
+}
+
+namespace vigie::rpc {
+
+// A failed call, described for an operator: what happened, in words, without gRPC jargon where possible.
+struct RpcError {
+    int code = 0;          // grpc::StatusCode
+    QString serverMessage; // the status message as received
+    QString text;          // human-readable description shown in the UI
+
+    bool isUnreachable() const;    // UNAVAILABLE / DEADLINE_EXCEEDED: retry later
+    bool isUnauthenticated() const;
+
+    // `what` names the action ("Login", "Camera list"), `address` the backend.
+    static RpcError fromStatus(const grpc::Status& status, const QString& what, const QString& address);
+};
+
+}  // namespace vigie::rpc

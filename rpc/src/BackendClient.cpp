@@ -1,0 +1,257 @@
+#include "vigie/rpc/BackendClient.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+#include <algorithm>
+
+#include "CallTracker.h"
+#include "ChannelHolder.h"
+#include "DirectoryMapping.h"
+#include "DirectoryWatch.h"
+#include "UnaryCall.h"
+#include "vigie/rpc/GuiMarshaller.h"
+
+namespace vigie::rpc {
+
+namespace {
+
+// Retry delays after consecutive failures: 0.5, 1, 2, 4, 5, 5… s. A control room wants the link back
+// within seconds of the backend's return, and a few logins per minute cost a backend nothing.
+int retryDelayFor(int failuresInARow)
+{
+    const int exponent = std::clamp(failuresInARow - 1, 0, 4);
+    return std::min(500 << exponent, 5000);
+}
+
+}  // namespace
+
+BackendClient::BackendClient(BackendOptions options, QObject* parent)
+    : QObject(parent),
+      m_options(std::move(options)),
+      m_marshaller(GuiMarshaller::create(this)),
+      m_calls(std::make_shared<CallTracker>())
+{
+    qRegisterMetaType<vigie::rpc::ConnectionState>();
+    qRegisterMetaType<vigie::rpc::CameraInfo>();
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &BackendClient::login);
+    m_watchSilenceTimer.setSingleShot(true);
+    connect(&m_watchSilenceTimer, &QTimer::timeout, this, &BackendClient::onWatchSilence);
+}
+
+BackendClient::~BackendClient()
+{
+    // Order matters: first no more results for this object, then no more gRPC activity on its calls.
+    m_marshaller->detach();
+    m_calls->cancelAllAndWait(std::chrono::seconds(2));
+}
+
+void BackendClient::setCredentials(const QString& user, const QString& password)
+{
+    m_options.user = user;
+    m_options.password = password;
+}
+
+const CameraInfo* BackendClient::camera(const QString& id) const
+{
+    auto it = m_cameras.constFind(id);
+    return it == m_cameras.constEnd() ? nullptr : &it.value();
+}
+
+void BackendClient::start()
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (!m_channel) {
+        QString error;
+        m_channel = ChannelHolder::create(m_options, &error);
+        if (!m_channel) {
+            setState(ConnectionState::ConfigError, error);
+            return;
+        }
+    }
+    m_failuresInARow = 0;
+    m_retryTimer.stop();
+    login();
+}
+
+void BackendClient::setState(ConnectionState state, const QString& detail)
+{
+    if (state == m_state && detail == m_stateDetail)
+        return;
+    m_state = state;
+    m_stateDetail = detail;
+    emit stateChanged(state, detail);
+}
+
+void BackendClient::login()
+{
+    const quint64 generation = ++m_generation;
+    if (m_watch) {
+        m_watch->cancel();
+        m_watch = nullptr;
+    }
+    m_watchSilenceTimer.stop();
+    m_token.clear();
+    if (m_state != ConnectionState::Unreachable)  // keep showing why we are retrying
+        setState(ConnectionState::Connecting, tr("Logging in to %1 as %2").arg(m_options.address, m_options.user));
+
+    vigie::v1::LoginRequest request;
+    request.set_user(m_options.user.toStdString());
+    request.set_password(m_options.password.toStdString());
+    request.set_workstation(m_options.workstation.toStdString());
+    request.set_client_version("vigie " + QCoreApplication::applicationVersion().toStdString());
+
+    auto& stub = m_channel->auth();
+    startUnaryCall<vigie::v1::LoginRequest, vigie::v1::LoginResponse>(
+        [&stub](auto* ctx, auto* req, auto* resp, auto cb) { stub.async()->Login(ctx, req, resp, std::move(cb)); },
+        std::move(request), QString(), m_options.callDeadline, m_marshaller, m_calls,
+        [this, generation](const grpc::Status& status, const vigie::v1::LoginResponse& response) {
+            if (generation != m_generation)
+                return;
+            if (!status.ok()) {
+                const RpcError error = RpcError::fromStatus(status, tr("Login"), m_options.address);
+                if (error.isUnauthenticated() || status.error_code() == grpc::StatusCode::PERMISSION_DENIED) {
+                    // Wrong credentials do not get better by retrying: the user must act.
+                    setState(ConnectionState::AuthFailed, error.text);
+                    return;
+                }
+                failed(error);
+                return;
+            }
+            m_token = QString::fromStdString(response.token());
+            const auto& user = response.session().user();
+            m_userDisplayName = QString::fromStdString(user.display_name().empty() ? user.name() : user.display_name());
+            listCameras();
+        });
+}
+
+void BackendClient::listCameras()
+{
+    const quint64 generation = m_generation;
+    auto& stub = m_channel->directory();
+    startUnaryCall<vigie::v1::ListCamerasRequest, vigie::v1::ListCamerasResponse>(
+        [&stub](auto* ctx, auto* req, auto* resp, auto cb) {
+            stub.async()->ListCameras(ctx, req, resp, std::move(cb));
+        },
+        vigie::v1::ListCamerasRequest(), m_token, m_options.callDeadline, m_marshaller, m_calls,
+        [this, generation](const grpc::Status& status, const vigie::v1::ListCamerasResponse& response) {
+            if (generation != m_generation)
+                return;
+            if (!status.ok()) {
+                failed(RpcError::fromStatus(status, tr("Camera list"), m_options.address));
+                return;
+            }
+            m_sites.clear();
+            for (const auto& site : response.sites())
+                m_sites.insert(QString::fromStdString(site.id()), toSiteInfo(site));
+            m_cameras.clear();
+            for (const auto& camera : response.cameras())
+                m_cameras.insert(QString::fromStdString(camera.id()), toCameraInfo(camera));
+            m_revision = response.revision();
+            emit directoryReset();
+            watchDirectory(m_revision);
+        });
+}
+
+void BackendClient::watchDirectory(qint64 afterRevision)
+{
+    const quint64 generation = m_generation;
+    m_watch = DirectoryWatch::start(
+        m_channel->directory(), m_token, afterRevision, m_marshaller, m_calls,
+        [this, generation](const vigie::v1::WatchDirectoryResponse& event) {
+            if (generation != m_generation)
+                return;
+            m_watchSilenceTimer.start(m_options.watchSilenceLimit);
+            m_revision = event.revision();
+            switch (event.event_case()) {
+            case vigie::v1::WatchDirectoryResponse::kCameraUpserted: {
+                const CameraInfo camera = toCameraInfo(event.camera_upserted());
+                m_cameras.insert(camera.id, camera);
+                emit cameraChanged(camera);
+                break;
+            }
+            case vigie::v1::WatchDirectoryResponse::kCameraRemoved: {
+                const QString id = QString::fromStdString(event.camera_removed());
+                if (m_cameras.remove(id))
+                    emit cameraRemoved(id);
+                break;
+            }
+            case vigie::v1::WatchDirectoryResponse::kSiteUpserted:
+                m_sites.insert(QString::fromStdString(event.site_upserted().id()), toSiteInfo(event.site_upserted()));
+                emit directoryReset();
+                break;
+            case vigie::v1::WatchDirectoryResponse::kSiteRemoved:
+                m_sites.remove(QString::fromStdString(event.site_removed()));
+                emit directoryReset();
+                break;
+            case vigie::v1::WatchDirectoryResponse::kResync:
+                // Our revision is older than the backend's journal: list again and watch from there.
+                ++m_generation;
+                if (m_watch) {
+                    m_watch->cancel();
+                    m_watch = nullptr;
+                }
+                listCameras();
+                return;
+            default:  // heartbeat
+                break;
+            }
+        },
+        [this, generation](const grpc::Status& status) {
+            if (generation != m_generation)
+                return;  // a watch we cancelled ourselves
+            m_watch = nullptr;
+            m_watchSilenceTimer.stop();
+            RpcError error = RpcError::fromStatus(status, tr("Directory watch"), m_options.address);
+            if (status.ok())
+                error.text = tr("The backend at %1 closed the directory watch").arg(m_options.address);
+            failed(error);
+        });
+    if (!m_watch)
+        return;  // shutting down
+    m_failuresInARow = 0;
+    m_retryDelayMs = 0;
+    m_watchSilenceTimer.start(m_options.watchSilenceLimit);
+    setState(ConnectionState::Online, tr("Connected to %1 as %2 — %3 cameras")
+                                          .arg(m_options.address, m_userDisplayName)
+                                          .arg(m_cameras.size()));
+}
+
+void BackendClient::failed(const RpcError& error)
+{
+    if (error.isUnauthenticated() && !m_token.isEmpty() && m_failuresInARow == 0) {
+        // Token expired or forgotten by a restarted backend: log in again at once (once; if that does not
+        // help, the backoff below applies).
+        login();
+        return;
+    }
+    ++m_failuresInARow;
+    m_retryDelayMs = retryDelayFor(m_failuresInARow);
+    setState(ConnectionState::Unreachable,
+             tr("%1 — retrying in %2 s").arg(error.text).arg(m_retryDelayMs / 1000.0, 0, 'f', 1));
+    scheduleRetry();
+}
+
+void BackendClient::scheduleRetry()
+{
+    ++m_generation;  // results of calls still in flight no longer matter
+    m_retryTimer.start(m_retryDelayMs);
+}
+
+void BackendClient::onWatchSilence()
+{
+    ++m_generation;
+    if (m_watch) {
+        m_watch->cancel();
+        m_watch = nullptr;
+    }
+    RpcError error;
+    error.code = grpc::StatusCode::UNAVAILABLE;
+    error.text = tr("No news from the backend at %1 for %2 s")
+                     .arg(m_options.address)
+                     .arg(m_options.watchSilenceLimit.count() / 1000);
+    failed(error);
+}
+
+}  // namespace vigie::rpc
