@@ -6,6 +6,9 @@
 // Signals are emitted from the worker thread; receivers in the GUI thread get them queued.
 // Every blocking libav call is interruptible: stop() and the destructor return within milliseconds
 // even when the camera does not answer.
+// To cut a blocked poll() inside libav short, stop() sends the worker thread the real-time signal
+// SIGRTMIN+5 (empty handler, SA_RESTART); the signal is left alone if the application already handles it.
+// libav's own log goes to the Qt logging category "vigie.player.libav" (warnings only by default).
 
 #include <QObject>
 #include <QString>
@@ -22,11 +25,16 @@ struct StreamOptions {
     QString url;                   // rtsp://…, or a local file path / file: URL (tests, benchmarks)
     bool rtspOverTcp = true;       // RTP interleaved in the RTSP TCP connection
     std::chrono::milliseconds openTimeout{5000};    // give up opening after this
-    std::chrono::milliseconds stallTimeout{5000};   // no packet for this long -> Stalled, then reconnect
-    bool reconnect = true;         // retry with backoff after a failure or the end of the stream
+    // No video packet for this long -> Stalled; for twice as long -> reconnect (a camera that hiccups keeps
+    // its session). Before the first picture, one stall timeout without data is a failure.
+    std::chrono::milliseconds stallTimeout{5000};
+    // Retry with backoff (ReconnectBackoff) after a failure or the end of the stream; a local file then
+    // plays again from the start. Off: failures are an Error, the end of a file is Ended.
+    bool reconnect = true;
     bool realtimeFiles = false;    // pace local files at their frame rate (live-like); false = as fast as decoded
 };
 
+// Reset by start(); counts add up over the reconnections of one run.
 struct StreamStats {
     QString codec;        // e.g. "h264", "hevc"
     int width = 0;

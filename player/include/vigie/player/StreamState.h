@@ -14,6 +14,11 @@ enum class StreamState {
     Reconnecting,  // waiting for the next attempt after a failure (backoff)
     Error,         // gave up or cannot play this stream at all (unsupported codec/format); detail says why
     Stopped,       // stopped on request
+    // A finite source (local file) reached its end after at least one frame was decoded, and reconnect is
+    // off: the tile keeps showing the last frame. A file that ends before any frame could be decoded is
+    // an Error with detail "end of stream" instead. Live streams never end: for them (and for files with
+    // reconnect on) the end of the stream is a failure -> Reconnecting.
+    Ended,
 };
 
 QString toString(StreamState state);

@@ -1,0 +1,56 @@
+#include "vigie/player/FrameMailbox.h"
+
+#include <utility>
+
+namespace vigie::player {
+
+void FrameMailbox::post(std::unique_ptr<VideoFrame> frame)
+{
+    if (!frame)
+        return;
+    std::unique_ptr<VideoFrame> replaced;  // freed after unlocking: releasing AVFrame buffers takes time
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_counters.posted;
+        const bool wasEmpty = !m_frame;
+        if (!wasEmpty)
+            ++m_counters.dropped;
+        replaced = std::move(m_frame);
+        m_frame = std::move(frame);  // Ownership of frame is handed to the mailbox.
+        // Only the empty->full transition wakes the GUI: it will take the newest frame anyway, so further
+        // posts before that take() need no extra wake-up. Called under the lock so that setNotifier({})
+        // can guarantee the old notifier is never called after it returns.
+        if (wasEmpty && m_notifier)
+            m_notifier();
+    }
+}
+
+std::unique_ptr<VideoFrame> FrameMailbox::take()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_frame)
+        ++m_counters.taken;
+    return std::move(m_frame);  // Ownership of the frame is handed to the caller.
+}
+
+void FrameMailbox::clear()
+{
+    std::unique_ptr<VideoFrame> discarded;
+    std::lock_guard lock(m_mutex);
+    discarded = std::move(m_frame);
+}
+
+void FrameMailbox::setNotifier(std::function<void()> notifier)
+{
+    std::function<void()> previous;  // destroyed outside the lock (its captures may be heavy)
+    std::lock_guard lock(m_mutex);
+    previous = std::exchange(m_notifier, std::move(notifier));
+}
+
+FrameMailbox::Counters FrameMailbox::counters() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_counters;
+}
+
+}  // namespace vigie::player

@@ -1,0 +1,559 @@
+#include "StreamWorker.h"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/pixdesc.h>
+}
+
+#include <new>
+#include <optional>
+
+#include "AvError.h"
+#include "FrameFormat.h"
+#include "LibavLog.h"
+#include "ThreadWaker.h"
+#include "VideoFrameImpl.h"
+
+namespace vigie::player {
+
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = StreamWorker::Clock;
+
+struct FormatCloser {
+    void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
+};
+struct CodecFreer {
+    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
+};
+struct PacketFreer {
+    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
+};
+using PacketPtr = std::unique_ptr<AVPacket, PacketFreer>;
+
+// "5 s", "2.5 s": durations as the details show them.
+QString seconds(Clock::duration duration)
+{
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(duration).count();
+    if (ms % 1000 == 0)
+        return QStringLiteral("%1 s").arg(ms / 1000);
+    return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+}
+
+}  // namespace
+
+// One attempt: open the URL, set up the decoder, read and decode until something ends it. Lives on the
+// worker thread; the libav contexts are released when it goes out of scope.
+class StreamWorker::Connection {
+public:
+    explicit Connection(StreamWorker& worker) : m_worker(worker) {}
+    ~Connection();
+
+    Result run();
+    // How long frames flowed (zero if none was decoded), for the backoff.
+    std::chrono::milliseconds played() const;
+
+private:
+    static int interruptCallback(void* opaque) { return static_cast<Connection*>(opaque)->onInterrupt(); }
+    int onInterrupt();
+    void armDeadline(Clock::time_point deadline);
+    Result interruptedOr(Result otherwise) const;
+
+    std::optional<Result> open();
+    std::optional<Result> openDecoder();
+    Result readLoop();
+    std::optional<Result> receiveFrames();
+    std::optional<Result> deliver();
+    bool pace(std::int64_t ptsMicros);
+
+    enum class Interrupt { None, Stop, Deadline };
+
+    StreamWorker& m_worker;
+    const StreamOptions& m_options = m_worker.m_options;
+    std::unique_ptr<AVFormatContext, FormatCloser> m_format;
+    std::unique_ptr<AVCodecContext, CodecFreer> m_decoder;
+    AVFramePtr m_frame;
+    int m_videoIndex = -1;
+    AVRational m_timeBase{1, 1};
+
+    // Read by the interrupt callback, which libav calls on this same (worker) thread.
+    Clock::time_point m_deadline = Clock::time_point::max();  // abort the blocking call after this
+    Clock::time_point m_stallAt = Clock::time_point::max();   // report Stalled after this
+    Interrupt m_interrupt = Interrupt::None;
+    Clock::time_point m_lastVideoPacket{};
+    bool m_stalled = false;
+
+    QString m_codecName;  // "h264"
+    bool m_playing = false;
+    Clock::time_point m_playingSince{};
+    QString m_playingDetail;  // "h264 640x360", rebuilt only when the size changes
+    int m_playingWidth = 0;
+    int m_playingHeight = 0;
+
+    bool m_paceAnchored = false;
+    Clock::time_point m_paceWall{};
+    std::int64_t m_pacePts = 0;
+};
+
+StreamWorker::Connection::~Connection()
+{
+    // Closing an RTSP session sends TEARDOWN: give it a moment unless we are stopping (the interrupt
+    // callback then cuts it short), never the full I/O timeout.
+    armDeadline(Clock::now() + 300ms);
+    m_stallAt = Clock::time_point::max();  // a closing connection reports no more states
+    m_decoder.reset();
+    m_format.reset();
+}
+
+std::chrono::milliseconds StreamWorker::Connection::played() const
+{
+    if (!m_playing)
+        return 0ms;
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - m_playingSince);
+}
+
+int StreamWorker::Connection::onInterrupt()
+{
+    if (m_worker.stopRequested()) {
+        m_interrupt = Interrupt::Stop;
+        return 1;
+    }
+    const auto now = Clock::now();
+    if (!m_stalled && now >= m_stallAt) {
+        m_stalled = true;
+        m_worker.setState(StreamState::Stalled, QStringLiteral("no data for %1").arg(seconds(now - m_lastVideoPacket)));
+    }
+    if (now >= m_deadline) {
+        m_interrupt = Interrupt::Deadline;
+        return 1;
+    }
+    return 0;
+}
+
+void StreamWorker::Connection::armDeadline(Clock::time_point deadline)
+{
+    m_deadline = deadline;
+    m_interrupt = Interrupt::None;
+}
+
+StreamWorker::Result StreamWorker::Connection::interruptedOr(Result otherwise) const
+{
+    if (m_interrupt == Interrupt::Stop || m_worker.stopRequested())
+        return {Outcome::Stopped, {}};
+    return otherwise;
+}
+
+StreamWorker::Result StreamWorker::Connection::run()
+{
+    if (auto failed = open())
+        return *failed;
+    if (auto failed = openDecoder())
+        return *failed;
+    return readLoop();
+}
+
+std::optional<StreamWorker::Result> StreamWorker::Connection::open()
+{
+    const StreamUrl& url = m_worker.m_url;
+    AVFormatContext* context = avformat_alloc_context();
+    if (!context)
+        throw std::bad_alloc();
+    // Every blocking call below polls this callback: stop() and the deadlines cut it short.
+    context->interrupt_callback = {&Connection::interruptCallback, this};
+
+    AVDictionary* options = nullptr;
+    if (url.isRtsp()) {
+        av_dict_set(&options, "rtsp_transport", m_options.rtspOverTcp ? "tcp" : "udp", 0);
+        // The SDP names the codec and the decoder finds the parameter sets in band: no probing.
+        // Defaults (5 MB / 5 s) cost 1.3-1.7 s before the first frame.
+        av_dict_set_int(&options, "probesize", 32, 0);
+        av_dict_set_int(&options, "analyzeduration", 0, 0);
+        if (m_options.rtspOverTcp) {
+            // TCP delivers in order: any reordering delay is pure latency.
+            av_dict_set_int(&options, "max_delay", 0, 0);
+            av_dict_set_int(&options, "reorder_queue_size", 0, 0);
+        }
+        // fflags=nobuffer is left out on purpose: it only affects the packets buffered by
+        // avformat_find_stream_info(), which is not called for RTSP (and with probing it drops the
+        // probed key frame, which delays the first picture).
+        // Socket I/O timeout in microseconds, a backstop behind our own deadlines.
+        const auto ioTimeout = std::max(m_options.openTimeout, m_options.stallTimeout);
+        av_dict_set_int(&options, "timeout", std::chrono::microseconds(ioTimeout).count(), 0);
+        av_dict_set(&options, "user_agent", "Vigie", 0);
+    }
+
+    armDeadline(Clock::now() + m_options.openTimeout);
+    const int opened = avformat_open_input(&context, url.forLibav().constData(), nullptr, &options);
+    av_dict_free(&options);
+    if (opened < 0) {
+        // avformat_open_input() freed the context.
+        if (m_interrupt == Interrupt::Deadline)
+            return Result{Outcome::Failed, QStringLiteral("timed out after %1").arg(seconds(m_options.openTimeout))};
+        if (url.isLocalFile()) {
+            // Retrying will not make a missing or unreadable file appear.
+            return interruptedOr({Outcome::Fatal, describeAvError(opened) + QStringLiteral(": ") + url.redacted()});
+        }
+        return interruptedOr({Outcome::Failed, describeAvError(opened)});
+    }
+    m_format.reset(context);  // Ownership of the opened context is handed to m_format.
+
+    // Local files: a bounded probe fills in what the container header lacks (raw .h264, MPEG-TS).
+    bool needProbe = false;
+    for (unsigned i = 0; i < context->nb_streams; ++i) {
+        const AVCodecParameters* par = context->streams[i]->codecpar;
+        if (par->codec_type == AVMEDIA_TYPE_VIDEO && (par->codec_id == AV_CODEC_ID_NONE || par->width <= 0))
+            needProbe = true;
+    }
+    if (needProbe && url.isLocalFile()) {
+        const int probed = avformat_find_stream_info(context, nullptr);
+        if (probed < 0) {
+            if (m_interrupt == Interrupt::Deadline)
+                return Result{Outcome::Failed, QStringLiteral("timed out after %1").arg(seconds(m_options.openTimeout))};
+            return interruptedOr({Outcome::Fatal, describeAvError(probed)});
+        }
+    }
+
+    m_videoIndex = av_find_best_stream(context, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    if (m_videoIndex < 0)
+        return Result{Outcome::Fatal, QStringLiteral("no video stream")};
+    // Audio and data streams are not ours to read: let the demuxer skip them where it can.
+    for (unsigned i = 0; i < context->nb_streams; ++i) {
+        if (int(i) != m_videoIndex)
+            context->streams[i]->discard = AVDISCARD_ALL;
+    }
+    m_timeBase = context->streams[m_videoIndex]->time_base;
+    return std::nullopt;
+}
+
+std::optional<StreamWorker::Result> StreamWorker::Connection::openDecoder()
+{
+    const AVCodecParameters* par = m_format->streams[m_videoIndex]->codecpar;
+    const AVCodec* codec = avcodec_find_decoder(par->codec_id);
+    if (!codec)
+        return Result{Outcome::Fatal, QStringLiteral("unsupported codec %1").arg(QString::fromUtf8(avcodec_get_name(par->codec_id)))};
+
+    m_decoder.reset(avcodec_alloc_context3(codec));
+    if (!m_decoder)
+        throw std::bad_alloc();
+    int ret = avcodec_parameters_to_context(m_decoder.get(), par);
+    if (ret >= 0) {
+        // One thread per stream: frame threading adds (threads - 1) frames of latency and 20-35 % CPU
+        // per frame, and dozens of streams already keep every core busy.
+        m_decoder->thread_count = 1;
+        m_decoder->thread_type = 0;
+        m_decoder->flags |= AV_CODEC_FLAG_LOW_DELAY;
+        m_decoder->pkt_timebase = m_timeBase;
+        ret = avcodec_open2(m_decoder.get(), codec, nullptr);
+    }
+    if (ret < 0) {
+        return Result{Outcome::Fatal, QStringLiteral("cannot open the %1 decoder: %2")
+                                          .arg(QString::fromUtf8(codec->name), describeAvError(ret))};
+    }
+    m_frame.reset(av_frame_alloc());
+    if (!m_frame)
+        throw std::bad_alloc();
+    m_codecName = QString::fromUtf8(avcodec_get_name(par->codec_id));
+    m_worker.updateStats([this](StreamStats& stats) { stats.codec = m_codecName; });
+    return std::nullopt;
+}
+
+StreamWorker::Result StreamWorker::Connection::readLoop()
+{
+    PacketPtr packet(av_packet_alloc());
+    if (!packet)
+        throw std::bad_alloc();
+    // After every (re)connection, decoding starts at a key frame: what comes before it would only
+    // decode into grey smears.
+    bool waitingForKeyFrame = true;
+    m_lastVideoPacket = Clock::now();
+
+    for (;;) {
+        // Before the first picture the connection gets one stall timeout to deliver; once playing it
+        // shows Stalled after one and is dropped after two (a camera that hiccups keeps its session).
+        const auto giveUpAfter = m_playing ? 2 * m_options.stallTimeout : m_options.stallTimeout;
+        m_stallAt = m_playing && !m_stalled ? m_lastVideoPacket + m_options.stallTimeout : Clock::time_point::max();
+        armDeadline(m_lastVideoPacket + giveUpAfter);
+
+        const int read = av_read_frame(m_format.get(), packet.get());
+        if (read < 0) {
+            if (m_interrupt == Interrupt::Deadline) {
+                return {Outcome::Failed, QStringLiteral("no data for %1").arg(seconds(Clock::now() - m_lastVideoPacket)),
+                        played()};
+            }
+            if (read == AVERROR_EOF) {
+                // Flush the decoder so that the last pictures of a file are shown too.
+                if (avcodec_send_packet(m_decoder.get(), nullptr) >= 0) {
+                    if (auto ended = receiveFrames())
+                        return *ended;
+                }
+                return interruptedOr({Outcome::EndOfStream, QStringLiteral("end of stream"), played()});
+            }
+            return interruptedOr({Outcome::Failed, describeAvError(read), played()});
+        }
+
+        if (m_interrupt != Interrupt::None) {
+            // Interrupted, yet a packet came out: the parser flushing the access unit it held back when
+            // the read under it failed. No sign of life from the source: the connection is over.
+            av_packet_unref(packet.get());
+            if (m_interrupt == Interrupt::Stop)
+                return {Outcome::Stopped, {}};
+            return {Outcome::Failed, QStringLiteral("no data for %1").arg(seconds(Clock::now() - m_lastVideoPacket)),
+                    played()};
+        }
+
+        const auto now = Clock::now();
+        if (packet->stream_index != m_videoIndex) {
+            av_packet_unref(packet.get());
+            if (now >= m_deadline)
+                return {Outcome::Failed, QStringLiteral("no video for %1").arg(seconds(now - m_lastVideoPacket)), played()};
+            continue;
+        }
+        m_lastVideoPacket = now;
+        if (m_stalled) {
+            m_stalled = false;
+            m_worker.setState(StreamState::Playing, m_playingDetail);
+        }
+        if (waitingForKeyFrame && !(packet->flags & AV_PKT_FLAG_KEY)) {
+            av_packet_unref(packet.get());
+            continue;
+        }
+        waitingForKeyFrame = false;
+
+        const int sent = avcodec_send_packet(m_decoder.get(), packet.get());
+        av_packet_unref(packet.get());
+        if (sent < 0) {
+            // A damaged packet: the decoder resynchronises on the following ones by itself.
+            m_worker.updateStats([](StreamStats& stats) { ++stats.decodeErrors; });
+            continue;
+        }
+        if (auto ended = receiveFrames())
+            return *ended;
+    }
+}
+
+std::optional<StreamWorker::Result> StreamWorker::Connection::receiveFrames()
+{
+    for (;;) {
+        const int received = avcodec_receive_frame(m_decoder.get(), m_frame.get());
+        if (received == AVERROR(EAGAIN) || received == AVERROR_EOF)
+            return std::nullopt;
+        if (received < 0) {
+            m_worker.updateStats([](StreamStats& stats) { ++stats.decodeErrors; });
+            return std::nullopt;
+        }
+        if (auto ended = deliver())
+            return ended;
+    }
+}
+
+std::optional<StreamWorker::Result> StreamWorker::Connection::deliver()
+{
+    AVFrame& decoded = *m_frame;
+    const auto format = AVPixelFormat(decoded.format);
+    const std::optional<PixelLayout> layout = layoutOf(format);
+    if (!layout) {
+        const char* name = av_get_pix_fmt_name(format);
+        av_frame_unref(&decoded);
+        return Result{Outcome::Fatal, QStringLiteral("unsupported pixel format %1").arg(QString::fromUtf8(name ? name : "unknown"))};
+    }
+    if ((decoded.flags & AV_FRAME_FLAG_CORRUPT) || decoded.decode_error_flags) {
+        // Shown anyway (a concealed glitch beats a frozen picture on a live camera), but counted.
+        m_worker.updateStats([](StreamStats& stats) { ++stats.decodeErrors; });
+    }
+
+    const std::int64_t timestamp = decoded.best_effort_timestamp;
+    const std::int64_t ptsMicros = timestamp == AV_NOPTS_VALUE ? 0 : av_rescale_q(timestamp, m_timeBase, AV_TIME_BASE_Q);
+    if (m_options.realtimeFiles && m_worker.m_url.isLocalFile() && !pace(ptsMicros)) {
+        av_frame_unref(&decoded);
+        return Result{Outcome::Stopped, {}};
+    }
+
+    const ColorMatrix matrix = matrixOf(decoded);
+    const ColorRange range = rangeOf(decoded);
+    const int width = decoded.width;
+    const int height = decoded.height;
+
+    auto impl = std::make_unique<VideoFrame::Impl>();
+    impl->frame.reset(av_frame_alloc());
+    if (!impl->frame)
+        throw std::bad_alloc();
+    // The buffer references move to the new AVFrame (no copy of the planes); m_frame is left blank
+    // for the decoder's next picture.
+    av_frame_move_ref(impl->frame.get(), &decoded);
+    auto frame = std::make_unique<VideoFrame>(std::move(impl), *layout, matrix, range);
+    frame->ptsMicros = ptsMicros;
+    frame->sequence = ++m_worker.m_sequence;
+    frame->decodedAt = Clock::now();
+
+    m_worker.updateStats([&](StreamStats& stats) {
+        stats.width = width;
+        stats.height = height;
+        ++stats.framesDecoded;
+    });
+    if (!m_playing || width != m_playingWidth || height != m_playingHeight) {
+        // First picture of this connection, or the camera changed its resolution.
+        if (!m_playing)
+            m_playingSince = frame->decodedAt;
+        m_playing = true;
+        m_playingWidth = width;
+        m_playingHeight = height;
+        m_playingDetail = QStringLiteral("%1 %2x%3").arg(m_codecName).arg(width).arg(height);
+        m_worker.setState(StreamState::Playing, m_playingDetail);
+    }
+
+    m_worker.m_mailbox->post(std::move(frame));  // Ownership of the frame is handed to the mailbox.
+    return std::nullopt;
+}
+
+bool StreamWorker::Connection::pace(std::int64_t ptsMicros)
+{
+    const auto now = Clock::now();
+    // (Re)anchor on the first frame, when time goes backwards (a looping file) or jumps by more than a
+    // second (a gap): waiting that long would look like a frozen camera.
+    const auto target = m_paceWall + std::chrono::microseconds(ptsMicros - m_pacePts);
+    if (!m_paceAnchored || ptsMicros < m_pacePts || target - now > 1s) {
+        m_paceAnchored = true;
+        m_paceWall = now;
+        m_pacePts = ptsMicros;
+        return !m_worker.stopRequested();
+    }
+    if (target <= now)
+        return !m_worker.stopRequested();
+    return m_worker.sleepFor(target - now);
+}
+
+// --- StreamWorker -------------------------------------------------------------------------------
+
+StreamWorker::StreamWorker(StreamOptions options, std::shared_ptr<FrameMailbox> mailbox, StateCallback onState)
+    : m_options(std::move(options)), m_url(m_options.url), m_mailbox(std::move(mailbox)), m_onState(std::move(onState))
+{
+    ThreadWaker::install();
+    installLibavLogHandler();
+}
+
+StreamWorker::~StreamWorker() { stop(); }
+
+void StreamWorker::start()
+{
+    if (m_thread.joinable())
+        return;  // running: after an Error the thread waits for stop(), so joinable means running
+    m_stopRequested.store(false);
+    {
+        std::lock_guard lock(m_wakeMutex);
+        m_exited = false;
+    }
+    {
+        std::lock_guard lock(m_statusMutex);
+        m_stats = {};
+    }
+    m_sequence = 0;
+    m_thread = std::thread([this] { run(); });
+}
+
+void StreamWorker::stop()
+{
+    if (!m_thread.joinable())
+        return;
+    {
+        // Set under the mutex so that a sleeping worker cannot miss the notification.
+        std::lock_guard lock(m_wakeMutex);
+        m_stopRequested.store(true, std::memory_order_release);
+    }
+    m_wake.notify_all();
+    std::unique_lock lock(m_wakeMutex);
+    while (!m_exited) {
+        // Repeated because a single signal can land just before the worker enters poll().
+        ThreadWaker::wake(m_thread.native_handle());
+        m_wake.wait_for(lock, 2ms, [this] { return m_exited; });
+    }
+    lock.unlock();
+    m_thread.join();
+}
+
+StreamState StreamWorker::state() const
+{
+    std::lock_guard lock(m_statusMutex);
+    return m_state;
+}
+
+StreamStats StreamWorker::stats() const
+{
+    std::lock_guard lock(m_statusMutex);
+    return m_stats;
+}
+
+void StreamWorker::setState(StreamState state, const QString& detail)
+{
+    {
+        std::lock_guard lock(m_statusMutex);
+        m_state = state;
+    }
+    if (m_onState)
+        m_onState(state, detail);  // outside the lock: receivers may call state()/stats()
+}
+
+bool StreamWorker::sleepFor(std::chrono::nanoseconds delay)
+{
+    std::unique_lock lock(m_wakeMutex);
+    m_wake.wait_for(lock, delay, [this] { return stopRequested(); });
+    return !stopRequested();
+}
+
+void StreamWorker::waitForStop()
+{
+    std::unique_lock lock(m_wakeMutex);
+    m_wake.wait(lock, [this] { return stopRequested(); });
+}
+
+StreamWorker::Result StreamWorker::connectOnce()
+{
+    Connection connection(*this);
+    Result result = connection.run();
+    result.played = connection.played();
+    return result;  // the connection's libav contexts are closed here
+}
+
+void StreamWorker::run()
+{
+    ReconnectBackoff backoff;
+    while (!stopRequested()) {
+        setState(StreamState::Connecting, m_url.redacted());
+        Result result = connectOnce();
+        if (stopRequested() || result.outcome == Outcome::Stopped)
+            break;
+
+        if (result.outcome == Outcome::EndOfStream) {
+            if (m_url.isLocalFile() && !m_options.reconnect) {
+                // See StreamState::Ended: keep the last picture if there was one.
+                const bool decodedAny = stats().framesDecoded > 0;
+                setState(decodedAny ? StreamState::Ended : StreamState::Error, QStringLiteral("end of stream"));
+                waitForStop();
+                break;
+            }
+            if (!m_url.isLocalFile())
+                result.detail = QStringLiteral("the server ended the stream");
+        }
+        if (result.outcome == Outcome::Fatal || !m_options.reconnect) {
+            setState(StreamState::Error, result.detail);
+            waitForStop();
+            break;
+        }
+
+        backoff.connectionPlayed(result.played);
+        const auto delay = backoff.nextDelay();
+        updateStats([](StreamStats& stats) { ++stats.reconnects; });
+        setState(StreamState::Reconnecting, result.detail);
+        if (!sleepFor(delay))
+            break;
+    }
+    setState(StreamState::Stopped, {});
+    {
+        std::lock_guard lock(m_wakeMutex);
+        m_exited = true;
+    }
+    m_wake.notify_all();
+}
+
+}  // namespace vigie::player
