@@ -2,7 +2,7 @@
 
 namespace vigie::player {
 
-QString toString(StreamState state)
+QString stateName(StreamState state)
 {
     switch (state) {
     case StreamState::Idle: return QStringLiteral("idle");

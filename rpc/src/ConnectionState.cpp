@@ -4,7 +4,7 @@
 
 namespace vigie::rpc {
 
-QString toString(ConnectionState state)
+QString stateName(ConnectionState state)
 {
     switch (state) {
     case ConnectionState::Idle: return QCoreApplication::translate("vigie::rpc", "Not connected");

@@ -45,13 +45,18 @@ RpcError RpcError::fromStatus(const grpc::Status& status, const QString& what, c
         break;
     case grpc::StatusCode::UNAVAILABLE:
         if (looksLikeTlsFailure(msg)) {
-            if (msg.contains(QLatin1String("CERTIFICATE_VERIFY_FAILED")))
+            if (msg.contains(QLatin1String("CERTIFICATE_VERIFY_FAILED")) ||
+                msg.contains(QLatin1String("certificate verify failed"), Qt::CaseInsensitive))
                 error.text = tr("Secure connection to %1 refused: its certificate is not signed by a trusted "
                                 "authority (check the CA file)").arg(address);
             else if (msg.contains(QLatin1String("WRONG_VERSION_NUMBER")))
                 error.text = tr("Secure connection to %1 failed: the backend does not speak TLS").arg(address);
             else
                 error.text = tr("Secure connection to %1 failed (TLS handshake): %2").arg(address, msg);
+        } else if (msg.contains(QLatin1String("Socket closed"))) {
+            // What a plain-text client sees from a TLS-only backend.
+            error.text = tr("Backend at %1 closed the connection while it was being set up (does it expect TLS?)")
+                             .arg(address);
         } else if (msg.contains(QLatin1String("Connection refused"), Qt::CaseInsensitive)) {
             error.text = tr("Backend unreachable at %1: connection refused").arg(address);
         } else {

@@ -14,9 +14,8 @@
 using namespace std::chrono_literals;
 using namespace vigie::player;
 
-// vigie::player::toString(StreamState) returns a QString, which QTest's toString() lookup trips over:
-// states are compared by name.
-#define COMPARE_STATE(actual, expected) QCOMPARE(toString(actual), toString(expected))
+// States are compared by name, so that a failure prints "Playing" vs "Stalled" rather than numbers.
+#define COMPARE_STATE(actual, expected) QCOMPARE(stateName(actual), stateName(expected))
 
 namespace {
 
@@ -50,7 +49,7 @@ public:
         QStringList parts;
         for (int i = 0; i < entries.size(); ++i) {
             parts << QStringLiteral("%1 ms %2(%3)").arg(i < m_times.size() ? m_times[i] : -1)
-                         .arg(toString(entries[i].first), entries[i].second);
+                         .arg(stateName(entries[i].first), entries[i].second);
         }
         return parts.join(QLatin1String(" -> "));
     }

@@ -21,7 +21,7 @@ enum class StreamState {
     Ended,
 };
 
-QString toString(StreamState state);
+QString stateName(StreamState state);
 
 }  // namespace vigie::player
 

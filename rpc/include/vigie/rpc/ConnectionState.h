@@ -14,7 +14,7 @@ enum class ConnectionState {
     ConfigError,   // cannot even try (unreadable CA file…): needs a fix
 };
 
-QString toString(ConnectionState state);
+QString stateName(ConnectionState state);
 
 }  // namespace vigie::rpc
 

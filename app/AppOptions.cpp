@@ -1,0 +1,105 @@
+#include "AppOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSysInfo>
+#include <QTextStream>
+
+namespace vigie::app {
+
+namespace {
+
+void usageError(const QString& message)
+{
+    QTextStream(stderr) << "vigie: " << message << "\n"
+                        << QCoreApplication::translate("vigie", "Try 'vigie --help' for more information.") << "\n";
+}
+
+}  // namespace
+
+std::optional<AppOptions> parseCommandLine(const QCoreApplication& app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "vigie", "Vigie, supervision client for video-protection control rooms.\n\n"
+                 "Connects to a Vigie backend (for example vigie-sim), lists its cameras and shows them live.\n"
+                 "Environment: VIGIE_BACKEND (default backend address), VIGIE_PASSWORD (password, instead of\n"
+                 "--password-file or the login dialog)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+
+    QCommandLineOption backend({QStringLiteral("b"), QStringLiteral("backend")},
+                               QCoreApplication::translate("vigie", "Backend gRPC address (default 127.0.0.1:50051)."),
+                               QStringLiteral("host:port"));
+    QCommandLineOption tls(QStringLiteral("tls"),
+                           QCoreApplication::translate("vigie", "Connect with TLS (implied by --ca)."));
+    QCommandLineOption ca(QStringLiteral("ca"),
+                          QCoreApplication::translate("vigie", "PEM file of the authority that signed the backend's "
+                                                               "certificate (default: system authorities)."),
+                          QStringLiteral("file"));
+    QCommandLineOption user({QStringLiteral("u"), QStringLiteral("user")},
+                            QCoreApplication::translate("vigie", "User name (default: operator)."),
+                            QStringLiteral("name"));
+    QCommandLineOption passwordFile(QStringLiteral("password-file"),
+                                    QCoreApplication::translate("vigie", "Read the password from the first line of "
+                                                                         "this file (else VIGIE_PASSWORD, else ask)."),
+                                    QStringLiteral("file"));
+    QCommandLineOption grid(QStringLiteral("grid"),
+                            QCoreApplication::translate("vigie", "Wall grid size: 1, 2, 3 or 4 (NxN tiles)."),
+                            QStringLiteral("n"));
+    QCommandLineOption cameras(QStringLiteral("cameras"),
+                               QCoreApplication::translate("vigie", "Comma-separated camera ids to show first, in tile "
+                                                                    "order (instead of the saved wall)."),
+                               QStringLiteral("ids"));
+    parser.addOptions({backend, tls, ca, user, passwordFile, grid, cameras});
+    parser.process(app);
+
+    if (!parser.positionalArguments().isEmpty()) {
+        usageError(QCoreApplication::translate("vigie", "unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return std::nullopt;
+    }
+
+    AppOptions options;
+    const QString envBackend = qEnvironmentVariable("VIGIE_BACKEND");
+    if (parser.isSet(backend))
+        options.backend.address = parser.value(backend);
+    else if (!envBackend.isEmpty())
+        options.backend.address = envBackend;
+    if (!options.backend.address.contains(QLatin1Char(':'))) {
+        usageError(QCoreApplication::translate("vigie", "backend address '%1' must be host:port").arg(options.backend.address));
+        return std::nullopt;
+    }
+    options.backend.tls = parser.isSet(tls) || parser.isSet(ca);
+    options.backend.caFile = parser.value(ca);
+    options.backend.user = parser.isSet(user) ? parser.value(user) : QStringLiteral("operator");
+    options.backend.workstation = QSysInfo::machineHostName();
+
+    if (parser.isSet(passwordFile)) {
+        QFile file(parser.value(passwordFile));
+        if (!file.open(QIODevice::ReadOnly)) {
+            usageError(QCoreApplication::translate("vigie", "cannot read password file %1: %2")
+                           .arg(file.fileName(), file.errorString()));
+            return std::nullopt;
+        }
+        options.backend.password = QString::fromUtf8(file.readLine()).trimmed();
+    } else if (qEnvironmentVariableIsSet("VIGIE_PASSWORD")) {
+        options.backend.password = qEnvironmentVariable("VIGIE_PASSWORD");
+    } else {
+        options.askPassword = true;
+    }
+
+    if (parser.isSet(grid)) {
+        bool ok = false;
+        options.grid = parser.value(grid).toInt(&ok);
+        if (!ok || options.grid < 1 || options.grid > 4) {
+            usageError(QCoreApplication::translate("vigie", "--grid takes 1, 2, 3 or 4, not '%1'").arg(parser.value(grid)));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(cameras))
+        options.cameraIds = parser.value(cameras).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return options;
+}
+
+}  // namespace vigie::app

@@ -1,0 +1,199 @@
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+#include "CameraEntries.h"
+#include "WallController.h"
+#include "vigie/rpc/BackendClient.h"
+#include "vigie/widgets/CameraTreeModel.h"
+#include "vigie/widgets/CameraTreeView.h"
+#include "vigie/widgets/ConnectionBanner.h"
+#include "vigie/widgets/LoginDialog.h"
+#include "vigie/widgets/WallWidget.h"
+
+namespace vigie::app {
+
+using vigie::rpc::ConnectionState;
+
+namespace {
+const char kGridKey[] = "wall/grid";
+const char kCamerasKey[] = "wall/cameras";
+}  // namespace
+
+MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList initialCameras, QWidget* parent)
+    : QMainWindow(parent), m_backend(backend), m_pendingCameras(std::move(initialCameras))
+{
+    setWindowTitle(tr("Vigie — %1").arg(backend->options().address));
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner = new vigie::widgets::ConnectionBanner(central);
+    m_wall = new vigie::widgets::WallWidget(central);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_wall, 1);
+    setCentralWidget(central);
+
+    auto* dock = new QDockWidget(tr("Cameras"), this);
+    dock->setObjectName(QStringLiteral("cameraDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_tree = new vigie::widgets::CameraTreeView(dock);
+    dock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    m_linkLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_linkLabel);
+
+    m_controller = new WallController(m_wall, m_backend, this);
+    QSettings settings;
+    m_controller->setGrid(grid > 0 ? grid : settings.value(kGridKey, 2).toInt());
+    if (m_pendingCameras.isEmpty())
+        m_pendingCameras = settings.value(kCamerasKey).toStringList();
+    else
+        m_wallFilled = false;
+
+    buildActions();
+
+    connect(m_backend, &vigie::rpc::BackendClient::stateChanged, this, &MainWindow::onConnectionStateChanged);
+    connect(m_backend, &vigie::rpc::BackendClient::directoryReset, this, &MainWindow::onDirectoryReset);
+    connect(m_backend, &vigie::rpc::BackendClient::cameraChanged, this, [this](const vigie::rpc::CameraInfo& camera) {
+        m_tree->model()->upsertCamera(toCameraEntry(camera, m_backend->sites()));
+    });
+    connect(m_backend, &vigie::rpc::BackendClient::cameraRemoved, this,
+            [this](const QString& id) { m_tree->model()->removeCamera(id); });
+
+    connect(m_tree, &vigie::widgets::CameraTreeView::cameraActivated, this, &MainWindow::placeCamera);
+    connect(m_wall, &vigie::widgets::WallWidget::cameraDropped, m_controller, &WallController::assign);
+    connect(m_controller, &WallController::assignmentsChanged, this, &MainWindow::saveWall);
+
+    onConnectionStateChanged();
+    resize(1600, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    auto* toolbar = addToolBar(tr("Wall"));
+    toolbar->setObjectName(QStringLiteral("wallToolbar"));
+    m_gridActions = new QActionGroup(this);
+    for (int n = 1; n <= 4; ++n) {
+        auto* action = toolbar->addAction(tr("%1×%1").arg(n));
+        action->setCheckable(true);
+        action->setChecked(n == m_controller->grid());
+        action->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(n)));
+        action->setToolTip(tr("Show %1 tiles (%2)").arg(n * n).arg(action->shortcut().toString(QKeySequence::NativeText)));
+        m_gridActions->addAction(action);
+        connect(action, &QAction::triggered, this, [this, n] { m_controller->setGrid(n); });
+    }
+    toolbar->addSeparator();
+    auto* clear = toolbar->addAction(tr("Clear tile"));
+    clear->setShortcut(QKeySequence::Delete);
+    clear->setToolTip(tr("Stop the selected tile (Delete)"));
+    connect(clear, &QAction::triggered, this, [this] { m_controller->clearTile(m_wall->selectedTile()); });
+}
+
+void MainWindow::onConnectionStateChanged()
+{
+    const ConnectionState state = m_backend->state();
+    const QString detail = m_backend->stateDetail();
+    m_linkLabel->setText(vigie::rpc::stateName(state));
+    m_linkLabel->setToolTip(detail);
+    using Severity = vigie::widgets::ConnectionBanner::Severity;
+    switch (state) {
+    case ConnectionState::Online:
+        m_banner->clear();
+        statusBar()->showMessage(detail, 5000);
+        break;
+    case ConnectionState::Idle:
+    case ConnectionState::Connecting:
+        m_banner->showMessage(detail, Severity::Info);
+        break;
+    case ConnectionState::Unreachable:
+        // Live tiles keep playing: the video comes from the cameras, not through this link.
+        m_banner->showMessage(detail, Severity::Warning);
+        break;
+    case ConnectionState::AuthFailed: {
+        m_banner->showMessage(detail, Severity::Error);
+        if (m_askingPassword)
+            break;
+        m_askingPassword = true;
+        const auto credentials =
+            vigie::widgets::LoginDialog::ask(this, m_backend->options().address, m_backend->options().user, detail);
+        m_askingPassword = false;
+        if (credentials) {
+            m_backend->setCredentials(credentials->first, credentials->second);
+            m_backend->start();
+        }
+        break;
+    }
+    case ConnectionState::ConfigError:
+        m_banner->showMessage(detail, Severity::Error);
+        break;
+    }
+}
+
+void MainWindow::onDirectoryReset()
+{
+    m_tree->model()->setCameras(toCameraEntries(m_backend->cameras(), m_backend->sites()));
+    if (m_wallFilled)
+        return;
+    m_wallFilled = true;
+    // First directory of this run: restore the wall, or fill it with the first cameras for a new user.
+    QStringList ids = m_pendingCameras;
+    m_pendingCameras.clear();
+    if (ids.isEmpty() || std::all_of(ids.begin(), ids.end(), [](const QString& id) { return id.isEmpty(); })) {
+        QList<vigie::rpc::CameraInfo> cameras = m_backend->cameras();
+        std::sort(cameras.begin(), cameras.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+        ids.clear();
+        for (const auto& camera : cameras)
+            ids << camera.id;
+        m_controller->fillEmptyTiles(ids);
+        return;
+    }
+    for (int tile = 0; tile < std::min<int>(ids.size(), m_controller->tileCount()); ++tile)
+        if (!ids[tile].isEmpty())
+            m_controller->assign(tile, ids[tile]);
+}
+
+void MainWindow::placeCamera(const QString& cameraId)
+{
+    int tile = m_wall->selectedTile();
+    if (tile < 0 || !m_controller->cameraAt(tile).isEmpty()) {
+        const int empty = m_controller->firstEmptyTile();
+        tile = empty >= 0 ? empty : std::max(tile, 0);
+    }
+    m_controller->assign(tile, cameraId);
+    m_wall->setSelectedTile(tile);
+}
+
+void MainWindow::saveWall() const
+{
+    if (!m_wallFilled)
+        return;  // nothing restored yet: do not overwrite the saved wall with an empty one
+    QSettings settings;
+    settings.setValue(kGridKey, m_controller->grid());
+    settings.setValue(kCamerasKey, m_controller->cameraIds());
+    const auto actions = m_gridActions ? m_gridActions->actions() : QList<QAction*>();
+    for (int i = 0; i < actions.size(); ++i)
+        actions[i]->setChecked(i + 1 == m_controller->grid());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveWall();
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace vigie::app

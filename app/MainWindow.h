@@ -1,0 +1,60 @@
+#pragma once
+// The operator console: camera tree on the left, the wall in the middle, the link state on top.
+//
+// Thread affinity: GUI thread.
+
+#include <QMainWindow>
+#include <QStringList>
+
+class QActionGroup;
+class QLabel;
+
+namespace vigie::rpc {
+class BackendClient;
+}
+namespace vigie::widgets {
+class CameraTreeView;
+class ConnectionBanner;
+class WallWidget;
+}
+
+namespace vigie::app {
+
+class WallController;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // `initialCameras` (from the command line) replaces the saved wall; `grid` 0 keeps the saved size.
+    MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList initialCameras, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    WallController* wallController() const { return m_controller; }
+    vigie::widgets::WallWidget* wall() const { return m_wall; }
+    vigie::widgets::CameraTreeView* cameraTree() const { return m_tree; }
+    vigie::widgets::ConnectionBanner* banner() const { return m_banner; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void onConnectionStateChanged();
+    void onDirectoryReset();
+    void placeCamera(const QString& cameraId);
+    void restoreWall();
+    void saveWall() const;
+
+    vigie::rpc::BackendClient* m_backend;
+    vigie::widgets::WallWidget* m_wall = nullptr;
+    vigie::widgets::CameraTreeView* m_tree = nullptr;
+    vigie::widgets::ConnectionBanner* m_banner = nullptr;
+    QLabel* m_linkLabel = nullptr;
+    QActionGroup* m_gridActions = nullptr;
+    WallController* m_controller = nullptr;
+    QStringList m_pendingCameras;  // to place once the directory has loaded
+    bool m_wallFilled = false;
+    bool m_askingPassword = false;
+};
+
+}  // namespace vigie::app
