@@ -1,0 +1,30 @@
+#pragma once
+
+#include "CameraSpec.h"
+#include "EncodedClip.h"
+#include "StreamFormat.h"
+
+#include <gst/rtsp-server/rtsp-media-factory.h>
+
+#include <memory>
+#include <string>
+
+namespace vigie::sim {
+
+// RTSP media factories for the simulator's streams. Every factory is shared (one pipeline and one
+// encoder per mount whatever the number of viewers) and builds its pipeline only when a client
+// asks for the stream.
+class CameraPipelines {
+public:
+    // Synthetic live picture (moving ball on the camera's colour, camera name and wall clock burnt in),
+    // encoded live in the camera's codec.
+    static GstRTSPMediaFactory* createLiveFactory(const CameraSpec& camera, const StreamFormat& format);
+    // A pre-encoded clip relayed in a loop, without encoding.
+    static GstRTSPMediaFactory* createClipFactory(std::shared_ptr<const EncodedClip> clip,
+                                                  vigie::v1::VideoCodec codec);
+
+    // The gst-launch description of a live stream (without the text, set when the media is built).
+    static std::string liveDescription(const CameraSpec& camera, const StreamFormat& format);
+};
+
+} // namespace vigie::sim

@@ -1,0 +1,81 @@
+#include "CameraRightsPolicy.h"
+
+#include <set>
+
+namespace vigie::sim {
+
+namespace {
+
+using namespace vigie::v1;
+
+std::set<Right> roleDefaults(Role role)
+{
+    // Each role includes the one below it, following the role comments of auth.proto.
+    std::set<Right> rights;
+    switch (role) {
+    case ROLE_ADMINISTRATOR:
+        rights.insert(RIGHT_LIFT_PRIVACY_MASK);
+        [[fallthrough]];
+    case ROLE_SUPERVISOR:
+        rights.insert({RIGHT_CONTROL_WALL, RIGHT_READ_AUDIT});
+        [[fallthrough]];
+    case ROLE_INVESTIGATOR:
+        rights.insert({RIGHT_VIEW_RECORDINGS, RIGHT_EXPORT, RIGHT_MANAGE_BOOKMARKS});
+        [[fallthrough]];
+    case ROLE_OPERATOR:
+        rights.insert({RIGHT_PTZ, RIGHT_MANAGE_ALARMS});
+        [[fallthrough]];
+    case ROLE_VIEWER:
+        rights.insert(RIGHT_VIEW_LIVE);
+        break;
+    default:
+        break;
+    }
+    return rights;
+}
+
+} // namespace
+
+std::vector<Right> CameraRightsPolicy::defaultsFor(const User& user)
+{
+    std::set<Right> rights;
+    for (const int role : user.roles())
+        rights.merge(roleDefaults(static_cast<Role>(role)));
+    return {rights.begin(), rights.end()};
+}
+
+std::vector<CameraRights> CameraRightsPolicy::effectiveRights(const UserAccount& account)
+{
+    if (!account.rights.empty())
+        return account.rights;
+    CameraRights all;
+    for (const Right right : defaultsFor(account.user))
+        all.add_rights(right);
+    return {all};
+}
+
+std::vector<Right> CameraRightsPolicy::rightsOn(const Session& session, const std::string& cameraId)
+{
+    const CameraRights* fallback = nullptr;
+    for (const auto& entry : session.rights()) {
+        if (entry.camera_id() == cameraId) {
+            fallback = &entry;
+            break;
+        }
+        if (entry.camera_id().empty())
+            fallback = &entry;
+    }
+    std::vector<Right> rights;
+    if (fallback) {
+        for (const int right : fallback->rights())
+            rights.push_back(static_cast<Right>(right));
+    }
+    return rights;
+}
+
+bool CameraRightsPolicy::canSee(const Session& session, const std::string& cameraId)
+{
+    return !rightsOn(session, cameraId).empty();
+}
+
+} // namespace vigie::sim

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "UserAccount.h"
+
+#include <string>
+#include <vector>
+
+namespace vigie::sim {
+
+// What a role may do by default, and what a session may do on one camera.
+class CameraRightsPolicy {
+public:
+    // The union of the defaults of the user's roles.
+    static std::vector<vigie::v1::Right> defaultsFor(const vigie::v1::User& user);
+    // The rights to put in a Session: the configured ones, else the role defaults on every camera.
+    static std::vector<vigie::v1::CameraRights> effectiveRights(const UserAccount& account);
+    // The rights on one camera: its own entry, else the entry with an empty camera_id, else none.
+    static std::vector<vigie::v1::Right> rightsOn(const vigie::v1::Session& session,
+                                                  const std::string& cameraId);
+    // A camera is visible to a session that has at least one right on it.
+    static bool canSee(const vigie::v1::Session& session, const std::string& cameraId);
+};
+
+} // namespace vigie::sim

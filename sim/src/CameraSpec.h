@@ -1,0 +1,30 @@
+#pragma once
+
+#include <vigie/v1/directory.pb.h>
+
+#include <cstdint>
+#include <string>
+
+namespace vigie::sim {
+
+// How the simulator produces a camera's streams.
+enum class CameraSource {
+    Live,      // encoded live on demand (clock and name burnt in)
+    Cheap,     // a pre-encoded clip relayed in a loop, no encoding
+    External,  // a real camera: its URLs are listed as-is, nothing is served
+    None,      // disabled by configuration: listed, not served
+};
+
+// One camera as configured: its directory entry plus what the RTSP side needs.
+struct CameraSpec {
+    vigie::v1::Camera camera;  // streams are filled once the RTSP port is known (served cameras)
+    CameraSource source = CameraSource::Live;
+    vigie::v1::VideoCodec codec = vigie::v1::VIDEO_CODEC_H264;
+    std::uint32_t backgroundArgb = 0xff404040;
+    std::string externalMainUrl;
+    std::string externalSubUrl;
+
+    bool served() const { return source == CameraSource::Live || source == CameraSource::Cheap; }
+};
+
+} // namespace vigie::sim

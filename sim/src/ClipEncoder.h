@@ -1,0 +1,33 @@
+#pragma once
+
+#include "EncodedClip.h"
+#include "StreamFormat.h"
+
+#include <vigie/v1/directory.pb.h>
+
+#include <memory>
+#include <string>
+
+namespace vigie::sim {
+
+// What a pre-encoded clip looks like. Part of the cache key.
+struct ClipFormat {
+    vigie::v1::VideoCodec codec = vigie::v1::VIDEO_CODEC_H264;
+    StreamFormat stream = kSubStream;
+    int seconds = 10;
+
+    // Changes whenever the encoding pipeline changes, so that stale cached clips are not reused.
+    static constexpr int kVersion = 1;
+    std::string cacheKey() const;
+    std::string describe() const;
+};
+
+// Encodes a synthetic clip (moving ball, caption, running time) once, as fast as the CPU allows.
+class ClipEncoder {
+public:
+    static std::shared_ptr<EncodedClip> encode(const ClipFormat& format, std::string* error);
+    // The encoder and payload-side settings shared with the live pipelines (same key-frame interval).
+    static std::string encoderDescription(vigie::v1::VideoCodec codec, int bitrateKbps);
+};
+
+} // namespace vigie::sim

@@ -1,0 +1,204 @@
+#include "CommandLine.h"
+
+#include <charconv>
+#include <functional>
+#include <map>
+#include <string_view>
+
+#ifndef VIGIE_VERSION
+#define VIGIE_VERSION "0.0.0"
+#endif
+
+namespace vigie::sim {
+
+namespace {
+
+bool parseInt(std::string_view text, int minimum, int maximum, int* value)
+{
+    int parsed = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+    if (error != std::errc() || end != text.data() + text.size() || parsed < minimum || parsed > maximum)
+        return false;
+    *value = parsed;
+    return true;
+}
+
+// "127.0.0.1:0", "localhost:50051", "[::1]:0".
+bool parseHostPort(std::string_view text, std::string* host, int* port)
+{
+    std::string_view hostPart;
+    std::string_view portPart;
+    if (!text.empty() && text.front() == '[') {
+        const auto close = text.find("]:");
+        if (close == std::string_view::npos)
+            return false;
+        hostPart = text.substr(1, close - 1);
+        portPart = text.substr(close + 2);
+    } else {
+        const auto colon = text.rfind(':');
+        if (colon == std::string_view::npos)
+            return false;
+        hostPart = text.substr(0, colon);
+        portPart = text.substr(colon + 1);
+    }
+    if (hostPart.empty() || !parseInt(portPart, 0, 65535, port))
+        return false;
+    *host = std::string(hostPart);
+    return true;
+}
+
+} // namespace
+
+std::string CommandLine::helpText()
+{
+    return R"(Usage: vigie-sim [options]
+
+Reference backend for the Vigie client: a gRPC server (vigie.v1 AuthService, SystemService,
+DirectoryService, grpc.health.v1.Health, server reflection) and an RTSP server serving synthetic
+H.264/H.265 cameras.
+
+When both servers listen, one line is printed on stdout:
+  VIGIE-SIM READY grpc=HOST:PORT rtsp=HOST:PORT tls=on|off
+Everything else goes to stderr. SIGINT/SIGTERM shut down cleanly (exit status 0).
+
+Network:
+  --listen HOST:PORT      gRPC address (default 127.0.0.1:0, 0 = a free port chosen by the OS).
+                          The RTSP server listens on the same host.
+  --rtsp-port PORT        RTSP port (default 0 = a free port chosen by the OS)
+  --tls-cert FILE         serve gRPC over TLS with this PEM certificate (chain) ...
+  --tls-key FILE          ... and this PEM private key (both or neither)
+
+Directory and media:
+  --config FILE           JSON configuration: users, sites, cameras, external cameras (see sim/README.md)
+  --cameras N             synthetic live cameras cam-01..cam-NN (default 16; 0 with a config that
+                          declares cameras)
+  --h265-every N          every Nth synthetic camera is H.265 (default 4: cam-04, cam-08, ...; 0 = none)
+  --cheap-cameras N       add N cameras cheap-01..cheap-NN that loop a pre-encoded clip without
+                          re-encoding (load tests; default 0)
+  --cheap-codec h264|h265 codec of the cheap cameras (default h264)
+  --clip-cache DIR        where pre-encoded clips are cached
+                          (default $XDG_CACHE_HOME/vigie-sim, else ~/.cache/vigie-sim)
+
+Behaviour:
+  --heartbeat-ms MS       WatchDirectory heartbeat interval (default 5000)
+  --session-ttl-s S       session (token) lifetime in seconds (default 28800 = 8 h)
+  --journal-size N        directory changes kept for WatchDirectory replay (default 1000); a watch
+                          from an older revision gets RESYNC
+  --stdin-control         read commands on stdin, one per line, answered "ok" or "error: ..." on stdout:
+                            camera ID offline [REASON...]   mark offline, notify watchers, drop its RTSP
+                                                            mounts and sessions
+                            camera ID online                back online, mounts restored
+                            quit                            clean shutdown
+                          End of input does not quit.
+  --verbose               more logging on stderr
+  --help                  this text
+  --version               print the version
+
+Default users (without a config that declares users), password = user name:
+  operator (ROLE_OPERATOR), supervisor (ROLE_SUPERVISOR), admin (ROLE_ADMINISTRATOR), viewer (ROLE_VIEWER)
+
+Stream URLs: rtsp://HOST:RTSP_PORT/<camera-id>/main (1280x720@25) and .../sub (640x360@25).
+
+Exit status: 0 after a clean shutdown, 1 on a runtime failure (e.g. a port in use),
+2 on a usage or configuration error.
+)";
+}
+
+CommandLine::Result CommandLine::parse(int argc, char** argv)
+{
+    Result result;
+    SimOptions& o = result.options;
+
+    auto fail = [&result](std::string message) {
+        result.outcome = Outcome::ExitUsageError;
+        result.message = std::move(message) + "\n(try --help)";
+        return result;
+    };
+
+    using Setter = std::function<bool(std::string_view)>;
+    auto intSetter = [](int minimum, int maximum, int* target) {
+        return Setter([=](std::string_view v) { return parseInt(v, minimum, maximum, target); });
+    };
+    auto optionalIntSetter = [](int minimum, int maximum, std::optional<int>* target) {
+        return Setter([=](std::string_view v) {
+            int value = 0;
+            if (!parseInt(v, minimum, maximum, &value))
+                return false;
+            *target = value;
+            return true;
+        });
+    };
+    auto stringSetter = [](std::string* target) {
+        return Setter([=](std::string_view v) {
+            *target = std::string(v);
+            return !v.empty();
+        });
+    };
+
+    const std::map<std::string, Setter, std::less<>> withValue = {
+        {"--listen", [&o](std::string_view v) { return parseHostPort(v, &o.listenHost, &o.listenPort); }},
+        {"--rtsp-port", intSetter(0, 65535, &o.rtspPort)},
+        {"--tls-cert", stringSetter(&o.tlsCertFile)},
+        {"--tls-key", stringSetter(&o.tlsKeyFile)},
+        {"--config", stringSetter(&o.configFile)},
+        {"--cameras", optionalIntSetter(0, 999, &o.cameras)},
+        {"--cheap-cameras", optionalIntSetter(0, 999, &o.cheapCameras)},
+        {"--h265-every", optionalIntSetter(0, 999, &o.h265Every)},
+        {"--cheap-codec",
+         [&o](std::string_view v) {
+             o.cheapH265 = v == "h265";
+             return v == "h264" || v == "h265";
+         }},
+        {"--clip-cache", stringSetter(&o.clipCacheDir)},
+        {"--heartbeat-ms", intSetter(50, 3'600'000, &o.heartbeatMs)},
+        {"--session-ttl-s", intSetter(1, 365 * 24 * 3600, &o.sessionTtlS)},
+        {"--journal-size", intSetter(1, 10'000'000, &o.journalSize)},
+    };
+
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            result.outcome = Outcome::ExitSuccess;
+            result.message = helpText();
+            return result;
+        }
+        if (arg == "--version") {
+            result.outcome = Outcome::ExitSuccess;
+            result.message = std::string("vigie-sim ") + VIGIE_VERSION;
+            return result;
+        }
+        if (arg == "--stdin-control") {
+            o.stdinControl = true;
+            continue;
+        }
+        if (arg == "--verbose") {
+            o.verbose = true;
+            continue;
+        }
+
+        std::string_view name = arg;
+        std::string_view value;
+        bool hasValue = false;
+        if (const auto equals = arg.find('='); equals != std::string_view::npos) {
+            name = arg.substr(0, equals);
+            value = arg.substr(equals + 1);
+            hasValue = true;
+        }
+        const auto setter = withValue.find(name);
+        if (setter == withValue.end())
+            return fail("unknown option: " + std::string(arg));
+        if (!hasValue) {
+            if (i + 1 >= argc)
+                return fail("option " + std::string(name) + " needs a value");
+            value = argv[++i];
+        }
+        if (!setter->second(value))
+            return fail("invalid value for " + std::string(name) + ": '" + std::string(value) + "'");
+    }
+
+    if (o.tlsCertFile.empty() != o.tlsKeyFile.empty())
+        return fail("--tls-cert and --tls-key go together");
+    return result;
+}
+
+} // namespace vigie::sim

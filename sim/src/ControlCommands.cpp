@@ -1,0 +1,43 @@
+#include "ControlCommands.h"
+
+#include <sstream>
+#include <vector>
+
+namespace vigie::sim {
+
+ControlCommands::ControlCommands(Actions actions) : m_actions(std::move(actions)) {}
+
+std::string ControlCommands::execute(const std::string& line, bool* quitRequested) const
+{
+    std::istringstream in(line);
+    std::vector<std::string> words;
+    for (std::string word; in >> word;)
+        words.push_back(word);
+    if (words.empty())
+        return "error: empty command";
+
+    if (words[0] == "quit" && words.size() == 1) {
+        *quitRequested = true;
+        return "ok";
+    }
+    if (words[0] == "camera" && words.size() >= 3) {
+        const std::string& id = words[1];
+        const std::string& action = words[2];
+        std::string failure;
+        if (action == "offline") {
+            std::string reason;
+            for (std::size_t i = 3; i < words.size(); ++i)
+                reason += (reason.empty() ? "" : " ") + words[i];
+            failure = m_actions.setOffline(id, reason);
+        } else if (action == "online" && words.size() == 3) {
+            failure = m_actions.setOnline(id);
+        } else {
+            return "error: unknown camera action '" + action + "' (expected: offline [reason...] | online)";
+        }
+        return failure.empty() ? "ok" : "error: " + failure;
+    }
+    return "error: unknown command '" + line +
+           "' (expected: camera <id> offline [reason...] | camera <id> online | quit)";
+}
+
+} // namespace vigie::sim

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace vigie::sim {
+
+// Everything the command line can set. Optional values are those a --config file may also set:
+// the flag wins when given.
+struct SimOptions {
+    std::string listenHost = "127.0.0.1";
+    int listenPort = 0;  // 0: a free port chosen by the OS
+    int rtspPort = 0;    // 0: a free port chosen by the OS
+    std::string tlsCertFile;
+    std::string tlsKeyFile;
+    std::string configFile;
+    std::optional<int> cameras;
+    std::optional<int> cheapCameras;
+    std::optional<int> h265Every;
+    bool cheapH265 = false;
+    int heartbeatMs = 5000;
+    int sessionTtlS = 8 * 3600;
+    int journalSize = 1000;
+    std::string clipCacheDir;  // empty: $XDG_CACHE_HOME/vigie-sim or ~/.cache/vigie-sim
+    bool stdinControl = false;
+    bool verbose = false;
+
+    bool tls() const { return !tlsCertFile.empty(); }
+    // "host:port" for gRPC; IPv6 hosts are bracketed.
+    std::string listenAddress() const;
+    // The host as it appears in URLs and in the READY line.
+    std::string urlHost() const;
+};
+
+} // namespace vigie::sim

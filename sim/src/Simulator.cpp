@@ -1,0 +1,186 @@
+#include "Simulator.h"
+
+#include "CameraPipelines.h"
+#include "ClipLibrary.h"
+#include "Log.h"
+#include "StreamFormat.h"
+
+namespace vigie::sim {
+
+namespace {
+
+vigie::v1::StreamProfile profile(const StreamFormat& format, vigie::v1::VideoCodec codec, std::string url)
+{
+    vigie::v1::StreamProfile profile;
+    profile.set_role(format.role);
+    profile.set_codec(codec);
+    profile.set_width(format.width);
+    profile.set_height(format.height);
+    profile.set_fps(format.fps);
+    profile.set_bitrate_kbps(format.bitrateKbps);
+    profile.set_url(std::move(url));
+    return profile;
+}
+
+vigie::v1::StreamProfile externalProfile(vigie::v1::StreamRole role, vigie::v1::VideoCodec codec, std::string url)
+{
+    // What a real camera sends is not known here: resolution, rate and bitrate stay 0 (unknown).
+    vigie::v1::StreamProfile profile;
+    profile.set_role(role);
+    profile.set_codec(codec);
+    profile.set_url(std::move(url));
+    return profile;
+}
+
+} // namespace
+
+Simulator::Simulator(SimOptions options, SimConfig config)
+    : m_options(std::move(options)),
+      m_config(std::move(config)),
+      m_sessions(std::chrono::seconds(m_options.sessionTtlS)),
+      m_users(m_config.users)
+{
+}
+
+Simulator::~Simulator() { stop(); }
+
+bool Simulator::mountCameras(std::string* error)
+{
+    ClipLibrary clips(m_options.clipCacheDir);
+    for (const auto& spec : m_config.cameras) {
+        if (!spec.served())
+            continue;
+        std::vector<RtspServer::Mount> mounts;
+        for (const auto& format : kServedStreams) {
+            GstRTSPMediaFactory* factory = nullptr;
+            if (spec.source == CameraSource::Cheap) {
+                auto clip = clips.obtain(ClipFormat{spec.codec, format, 10}, error);
+                if (!clip)
+                    return false;
+                factory = CameraPipelines::createClipFactory(std::move(clip), spec.codec);
+            } else {
+                factory = CameraPipelines::createLiveFactory(spec, format);
+            }
+            mounts.push_back({format.pathSuffix, factory});
+        }
+        m_rtsp.addCamera(spec.camera.id(), std::move(mounts));
+    }
+    return true;
+}
+
+std::vector<vigie::v1::Camera> Simulator::directoryEntries() const
+{
+    const std::string base = "rtsp://" + m_options.urlHost() + ":" + std::to_string(m_rtsp.port()) + "/";
+    std::vector<vigie::v1::Camera> cameras;
+    for (const auto& spec : m_config.cameras) {
+        vigie::v1::Camera camera = spec.camera;
+        camera.clear_streams();
+        if (spec.source == CameraSource::External) {
+            *camera.add_streams() = externalProfile(vigie::v1::STREAM_ROLE_MAIN, spec.codec, spec.externalMainUrl);
+            if (!spec.externalSubUrl.empty())
+                *camera.add_streams() = externalProfile(vigie::v1::STREAM_ROLE_SUB, spec.codec, spec.externalSubUrl);
+        } else {
+            for (const auto& format : kServedStreams)
+                *camera.add_streams() = profile(format, spec.codec, base + camera.id() + "/" + format.pathSuffix);
+        }
+        if (spec.source == CameraSource::None) {
+            camera.set_state(vigie::v1::CAMERA_STATE_DISABLED);
+            camera.set_state_reason("disabled by configuration");
+        } else {
+            camera.set_state(vigie::v1::CAMERA_STATE_ONLINE);
+        }
+        cameras.push_back(std::move(camera));
+    }
+    return cameras;
+}
+
+bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsPrivateKey, std::string* error)
+{
+    if (!mountCameras(error))
+        return false;
+    if (!m_rtsp.start(m_options.listenHost, m_options.rtspPort, error))
+        return false;
+
+    m_directory = std::make_unique<CameraDirectory>(m_config.sites, directoryEntries(),
+                                                    static_cast<std::size_t>(m_options.journalSize));
+    m_authService = std::make_unique<AuthServiceImpl>(m_users, m_sessions);
+    m_directoryService = std::make_unique<DirectoryServiceImpl>(*m_directory, m_sessions,
+                                                                std::chrono::milliseconds(m_options.heartbeatMs));
+
+    // Listed by GetServerInfo; every other vigie.v1 service answers UNIMPLEMENTED.
+    const std::vector<std::string> implemented = {vigie::v1::AuthService::service_full_name(),
+                                                  vigie::v1::SystemService::service_full_name(),
+                                                  vigie::v1::DirectoryService::service_full_name()};
+    m_systemService = std::make_unique<SystemServiceImpl>(m_config.siteName, implemented, *m_directory, m_sessions,
+                                                          [this] { return m_rtsp.running(); });
+    const std::vector<GrpcServer::NamedService> services = {
+        {implemented[0], m_authService.get()},
+        {implemented[1], m_systemService.get()},
+        {implemented[2], m_directoryService.get()},
+    };
+
+    GrpcServer::Settings settings{m_options.listenAddress(), tlsCertificate, tlsPrivateKey};
+    if (!m_grpc.start(settings, services, error)) {
+        m_rtsp.stop();
+        return false;
+    }
+
+    const auto counts = m_directory->counts();
+    Log::info("serving " + std::to_string(counts.total) + " cameras, " + std::to_string(m_config.users.size()) +
+              " users; gRPC on " + m_options.urlHost() + ":" + std::to_string(m_grpc.port()) + ", RTSP on " +
+              m_options.urlHost() + ":" + std::to_string(m_rtsp.port()));
+    return true;
+}
+
+std::string Simulator::readyLine() const
+{
+    return "VIGIE-SIM READY grpc=" + m_options.urlHost() + ":" + std::to_string(m_grpc.port()) +
+           " rtsp=" + m_options.urlHost() + ":" + std::to_string(m_rtsp.port()) +
+           " tls=" + (m_options.tls() ? "on" : "off");
+}
+
+void Simulator::stop()
+{
+    // Watchers first: the gRPC shutdown waits for every handler, and a watch only returns when woken.
+    if (m_directory)
+        m_directory->close();
+    m_grpc.shutdown(std::chrono::milliseconds(1000));
+    m_rtsp.stop();
+}
+
+const CameraSpec* Simulator::findSpec(const std::string& cameraId) const
+{
+    for (const auto& spec : m_config.cameras) {
+        if (spec.camera.id() == cameraId)
+            return &spec;
+    }
+    return nullptr;
+}
+
+std::string Simulator::setCameraOffline(const std::string& cameraId, const std::string& reason)
+{
+    const CameraSpec* spec = findSpec(cameraId);
+    if (!spec)
+        return "unknown camera '" + cameraId + "'";
+    if (spec->source == CameraSource::None)
+        return "camera '" + cameraId + "' is disabled by configuration";
+    m_rtsp.setCameraMounted(cameraId, false);  // false for cameras the simulator does not serve: nothing to do
+    m_directory->setState(cameraId, vigie::v1::CAMERA_STATE_OFFLINE, reason.empty() ? "offline" : reason);
+    Log::info("camera " + cameraId + " offline" + (reason.empty() ? "" : " (" + reason + ")"));
+    return {};
+}
+
+std::string Simulator::setCameraOnline(const std::string& cameraId)
+{
+    const CameraSpec* spec = findSpec(cameraId);
+    if (!spec)
+        return "unknown camera '" + cameraId + "'";
+    if (spec->source == CameraSource::None)
+        return "camera '" + cameraId + "' is disabled by configuration";
+    m_rtsp.setCameraMounted(cameraId, true);
+    m_directory->setState(cameraId, vigie::v1::CAMERA_STATE_ONLINE, {});
+    Log::info("camera " + cameraId + " online");
+    return {};
+}
+
+} // namespace vigie::sim

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "AuthServiceImpl.h"
+#include "CameraDirectory.h"
+#include "DirectoryServiceImpl.h"
+#include "GrpcServer.h"
+#include "RtspServer.h"
+#include "SessionStore.h"
+#include "SimConfig.h"
+#include "SimOptions.h"
+#include "SystemServiceImpl.h"
+#include "UserDirectory.h"
+
+#include <memory>
+#include <string>
+
+namespace vigie::sim {
+
+// The composition root: builds the directory, the RTSP and gRPC servers from the configuration, and
+// carries out control commands (a camera going offline touches both servers).
+class Simulator {
+public:
+    Simulator(SimOptions options, SimConfig config);
+    ~Simulator();
+    Simulator(const Simulator&) = delete;
+    Simulator& operator=(const Simulator&) = delete;
+
+    // Prepares media, starts the RTSP server then the gRPC server. `tlsCertificate` and `tlsPrivateKey`
+    // are PEM texts, empty for plaintext.
+    bool start(const std::string& tlsCertificate, const std::string& tlsPrivateKey, std::string* error);
+    // "VIGIE-SIM READY grpc=HOST:PORT rtsp=HOST:PORT tls=on|off"
+    std::string readyLine() const;
+    void stop();
+
+    // Control actions: empty string on success, else the reason of the failure.
+    std::string setCameraOffline(const std::string& cameraId, const std::string& reason);
+    std::string setCameraOnline(const std::string& cameraId);
+
+private:
+    bool mountCameras(std::string* error);
+    std::vector<vigie::v1::Camera> directoryEntries() const;
+    const CameraSpec* findSpec(const std::string& cameraId) const;
+
+    const SimOptions m_options;
+    const SimConfig m_config;
+    SessionStore m_sessions;
+    UserDirectory m_users;
+    RtspServer m_rtsp;
+    std::unique_ptr<CameraDirectory> m_directory;
+    std::unique_ptr<AuthServiceImpl> m_authService;
+    std::unique_ptr<SystemServiceImpl> m_systemService;
+    std::unique_ptr<DirectoryServiceImpl> m_directoryService;
+    GrpcServer m_grpc;
+};
+
+} // namespace vigie::sim
