@@ -9,6 +9,7 @@
 
 #include <signal.h>
 
+#include "SimProcess.h"
 #include "vigie/player/StreamSession.h"
 
 using namespace std::chrono_literals;
@@ -469,35 +470,28 @@ void TestPlayer::stopAndRestart()
 
 void TestPlayer::liveRtspCamera_data()
 {
+    QTest::addColumn<QString>("path");
     QTest::addColumn<bool>("overTcp");
-    QTest::newRow("tcp") << true;
-    QTest::newRow("udp") << false;
+    QTest::addColumn<QString>("playingDetail");
+    QTest::newRow("h264 sub, tcp") << QStringLiteral("/cam-01/sub") << true << QStringLiteral("h264 640x360");
+    QTest::newRow("h264 sub, udp") << QStringLiteral("/cam-01/sub") << false << QStringLiteral("h264 640x360");
+    QTest::newRow("h264 main, tcp") << QStringLiteral("/cam-02/main") << true << QStringLiteral("h264 1280x720");
+    QTest::newRow("h265 sub, tcp") << QStringLiteral("/cam-04/sub") << true << QStringLiteral("hevc 640x360");
 }
 
 void TestPlayer::liveRtspCamera()
 {
+    QFETCH(QString, path);
     QFETCH(bool, overTcp);
-    // A real RTSP server (GStreamer) encoding live: the low-latency open path, the key-frame wait,
-    // Stalled when the camera freezes (SIGSTOP), reconnection when it comes back.
-    QProcess camera;
-    camera.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    camera.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(VIGIE_SOURCE_DIR "/tests/player/rtsp_camera.py")});
-    if (!camera.waitForStarted(5000))
-        QSKIP("no /usr/bin/python3");
-    auto cleanup = qScopeGuard([&] {
-        ::kill(pid_t(camera.processId()), SIGCONT);
-        camera.kill();
-        camera.waitForFinished(5000);
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(camera.canReadLine() || camera.state() == QProcess::NotRunning, 10000);
-    if (camera.state() == QProcess::NotRunning && camera.exitCode() == 77)
-        QSKIP("GStreamer RTSP server or plugins missing");
-    bool ok = false;
-    const int port = camera.readLine().trimmed().toInt(&ok);
-    QVERIFY(ok && port > 0);
+    QFETCH(QString, playingDetail);
+    // The reference backend's RTSP server (GStreamer, live encoding): the low-latency open path, the
+    // key-frame wait, Stalled when the server freezes (SIGSTOP), reconnection when it comes back.
+    vigie::test::SimProcess sim;
+    QVERIFY2(sim.start({QStringLiteral("--cameras"), QStringLiteral("4")}), qPrintable(sim.lastError()));
+    auto resume = qScopeGuard([&] { ::kill(pid_t(sim.processId()), SIGCONT); });
 
     StreamOptions options;
-    options.url = QStringLiteral("rtsp://127.0.0.1:%1/cam").arg(port);
+    options.url = sim.rtspBaseUrl() + path;
     options.stallTimeout = 600ms;
     options.rtspOverTcp = overTcp;
     StreamSession session(options);
@@ -507,18 +501,17 @@ void TestPlayer::liveRtspCamera()
     session.start();
     QTRY_VERIFY2_WITH_TIMEOUT(log.has(StreamState::Playing), qPrintable(log.dump()), 8000);
     qInfo("first frame after %lld ms (includes the wait for a key frame, one per second)", timer.elapsed());
-    QCOMPARE(log.detail(StreamState::Playing), QStringLiteral("h264 320x240"));
+    QCOMPARE(log.detail(StreamState::Playing), playingDetail);
     QTRY_VERIFY_WITH_TIMEOUT(session.stats().framesDecoded >= 10, 5000);
     // Decoding starts at a key frame: nothing broken was decoded or shown.
     QCOMPARE(session.stats().decodeErrors, 0u);
     auto frame = session.mailbox()->take();
     QVERIFY(frame);
-    QCOMPARE(frame->width(), 320);
+    QCOMPARE(QStringLiteral("%1x%2").arg(frame->width()).arg(frame->height()), playingDetail.section(QLatin1Char(' '), 1));
     QCOMPARE(frame->layout(), PixelLayout::Yuv420p);
-    QCOMPARE(frame->matrix(), ColorMatrix::Bt601);  // untagged SD
 
-    // The camera freezes: Stalled after one stall timeout, reconnection after two.
-    QVERIFY(::kill(pid_t(camera.processId()), SIGSTOP) == 0);
+    // The server freezes: Stalled after one stall timeout, reconnection after two.
+    QVERIFY(::kill(pid_t(sim.processId()), SIGSTOP) == 0);
     QTRY_VERIFY2_WITH_TIMEOUT(log.has(StreamState::Stalled), qPrintable(log.dump()), 3000);
     QVERIFY2(log.detail(StreamState::Stalled).startsWith(QLatin1String("no data for")), qPrintable(log.dump()));
     QTRY_VERIFY2_WITH_TIMEOUT(log.has(StreamState::Reconnecting), qPrintable(log.dump()), 3000);
@@ -528,7 +521,7 @@ void TestPlayer::liveRtspCamera()
     QCOMPARE(log.indexOf(StreamState::Stalled) + 1, log.indexOf(StreamState::Reconnecting));
 
     // It comes back: playing again after the backoff.
-    QVERIFY(::kill(pid_t(camera.processId()), SIGCONT) == 0);
+    QVERIFY(::kill(pid_t(sim.processId()), SIGCONT) == 0);
     QTRY_VERIFY2_WITH_TIMEOUT(log.entries.last().first == StreamState::Playing, qPrintable(log.dump()), 10000);
     QVERIFY(session.stats().reconnects >= 1);
     qInfo("%s", qPrintable(log.dump()));

@@ -37,6 +37,8 @@ public:
     void stop();
 
     bool isRunning() const;
+    // For tests that freeze the backend (SIGSTOP) to simulate a camera that stops sending.
+    qint64 processId() const { return m_process.processId(); }
     // Exit status once the process has ended (e.g. after a failed start), else -1.
     int exitCode() const;
     // Everything the sim wrote on stderr so far.
