@@ -1,0 +1,96 @@
+#include "vigie/widgets/WallLayout.h"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace vigie::widgets {
+
+WallLayout WallLayout::grid(int columns, int rows)
+{
+    WallLayout layout;
+    if (columns <= 0 || rows <= 0)
+        return layout;
+    layout.m_columns = columns;
+    layout.m_rows = rows;
+    layout.m_cells.reserve(qsizetype(columns) * rows);
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < columns; ++c)
+            layout.m_cells.append(QRect(c, r, 1, 1));
+    return layout;
+}
+
+WallLayout WallLayout::fromCells(int columns, int rows, const QList<QRect>& cells)
+{
+    WallLayout layout;
+    if (columns <= 0 || rows <= 0)
+        return layout;
+    layout.m_columns = columns;
+    layout.m_rows = rows;
+    const QRect gridRect(0, 0, columns, rows);
+    for (const QRect& cell : cells)
+        if (!cell.isEmpty() && gridRect.contains(cell))
+            layout.m_cells.append(cell);
+    return layout;
+}
+
+QRect WallLayout::cellOf(int tile) const
+{
+    if (tile < 0 || tile >= tileCount())
+        return {};
+    return m_cells.at(tile);
+}
+
+// Cell i along an axis of `count` cells spans [edgeStart(i), edgeEnd(i)). The space left after the
+// gaps is shared with integer division of cumulative sums, so the remainder pixels are spread over the
+// cells (sizes differ by at most one) and consecutive cells are separated by exactly gapPx pixels.
+int WallLayout::edgeStart(int index, int count, int length, int gapPx)
+{
+    const std::int64_t avail = std::max<std::int64_t>(0, length - std::int64_t(count - 1) * gapPx);
+    return int(std::int64_t(index) * gapPx + (std::int64_t(index) * avail) / count);
+}
+
+int WallLayout::edgeEnd(int index, int count, int length, int gapPx)
+{
+    const std::int64_t avail = std::max<std::int64_t>(0, length - std::int64_t(count - 1) * gapPx);
+    return int(std::int64_t(index) * gapPx + (std::int64_t(index + 1) * avail) / count);
+}
+
+QRect WallLayout::tileRect(int tile, QSize surface, int gapPx) const
+{
+    if (tile < 0 || tile >= tileCount() || surface.isEmpty())
+        return {};
+    gapPx = std::max(0, gapPx);
+    const QRect cell = m_cells.at(tile);
+    const int left = edgeStart(cell.left(), m_columns, surface.width(), gapPx);
+    const int right = edgeEnd(cell.right(), m_columns, surface.width(), gapPx);  // exclusive
+    const int top = edgeStart(cell.top(), m_rows, surface.height(), gapPx);
+    const int bottom = edgeEnd(cell.bottom(), m_rows, surface.height(), gapPx);  // exclusive
+    if (right <= left || bottom <= top)
+        return {};
+    return QRect(left, top, right - left, bottom - top);
+}
+
+int WallLayout::tileAt(QPoint pos, QSize surface, int gapPx) const
+{
+    // A linear scan: walls have at most a few dozen tiles, and spans make a direct lookup awkward.
+    for (int tile = 0; tile < tileCount(); ++tile)
+        if (tileRect(tile, surface, gapPx).contains(pos))
+            return tile;
+    return -1;
+}
+
+QRect WallLayout::fitRect(QSize picture, QRect tile)
+{
+    if (picture.isEmpty() || tile.isEmpty())
+        return tile;
+    const std::int64_t pw = picture.width(), ph = picture.height();
+    const std::int64_t tw = tile.width(), th = tile.height();
+    std::int64_t w = tw, h = th;
+    if (tw * ph <= th * pw)
+        h = std::clamp<std::int64_t>((tw * ph * 2 + pw) / (2 * pw), 1, th);  // width-bound, rounded
+    else
+        w = std::clamp<std::int64_t>((th * pw * 2 + ph) / (2 * ph), 1, tw);  // height-bound, rounded
+    return QRect(tile.x() + int((tw - w) / 2), tile.y() + int((th - h) / 2), int(w), int(h));
+}
+
+}  // namespace vigie::widgets

@@ -1,0 +1,47 @@
+#pragma once
+// The wall's one shader program: samples three GL_R8 planes and converts Y'CbCr to R'G'B'.
+// Owns the program, the VAO and the quad's vertex buffer. GUI thread, with the wall's context current.
+
+#include <QOpenGLFunctions_3_3_Core>
+#include <QString>
+
+#include <memory>
+
+class QOpenGLShaderProgram;
+
+namespace vigie::widgets {
+
+struct YuvToRgb;
+
+class YuvProgram {
+public:
+    YuvProgram();
+    ~YuvProgram();  // the owner must have called destroy() with the context current
+    YuvProgram(const YuvProgram&) = delete;
+    YuvProgram& operator=(const YuvProgram&) = delete;
+
+    // Compiles and links; false with a readable log() on failure.
+    bool create(QOpenGLFunctions_3_3_Core* gl);
+    void destroy(QOpenGLFunctions_3_3_Core* gl);
+    QString log() const { return m_log; }
+
+    // Binds the program and the VAO; planes are read from texture units 0, 1, 2.
+    void bind(QOpenGLFunctions_3_3_Core* gl);
+    void release(QOpenGLFunctions_3_3_Core* gl);
+    // Per picture: conversion constants and the chroma/luma coordinate ratio (odd sizes, see .cpp).
+    void setConversion(QOpenGLFunctions_3_3_Core* gl, const YuvToRgb& conversion, float chromaScaleX,
+                       float chromaScaleY);
+    // Draws the quad over the current viewport.
+    void draw(QOpenGLFunctions_3_3_Core* gl);
+
+private:
+    std::unique_ptr<QOpenGLShaderProgram> m_program;
+    GLuint m_vao = 0;
+    GLuint m_vbo = 0;
+    GLint m_matrixLoc = -1;
+    GLint m_offsetLoc = -1;
+    GLint m_chromaScaleLoc = -1;
+    QString m_log;
+};
+
+}  // namespace vigie::widgets
