@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -60,8 +61,6 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
     m_controller->setGrid(grid > 0 ? grid : settings.value(kGridKey, 2).toInt());
     if (m_pendingCameras.isEmpty())
         m_pendingCameras = settings.value(kCamerasKey).toStringList();
-    else
-        m_wallFilled = false;
 
     buildActions();
 
@@ -102,6 +101,11 @@ void MainWindow::buildActions()
     clear->setShortcut(QKeySequence::Delete);
     clear->setToolTip(tr("Stop the selected tile (Delete)"));
     connect(clear, &QAction::triggered, this, [this] { m_controller->clearTile(m_wall->selectedTile()); });
+    toolbar->addSeparator();
+    auto* signIn = toolbar->addAction(tr("Log in…"));
+    signIn->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
+    signIn->setToolTip(tr("Log in again, as another user or after a refused password (Ctrl+L)"));
+    connect(signIn, &QAction::triggered, this, &MainWindow::askCredentials);
 }
 
 void MainWindow::onConnectionStateChanged()
@@ -124,23 +128,29 @@ void MainWindow::onConnectionStateChanged()
         // Live tiles keep playing: the video comes from the cameras, not through this link.
         m_banner->showMessage(detail, Severity::Warning);
         break;
-    case ConnectionState::AuthFailed: {
+    case ConnectionState::AuthFailed:
         m_banner->showMessage(detail, Severity::Error);
-        if (m_askingPassword)
-            break;
-        m_askingPassword = true;
-        const auto credentials =
-            vigie::widgets::LoginDialog::ask(this, m_backend->options().address, m_backend->options().user, detail);
-        m_askingPassword = false;
-        if (credentials) {
-            m_backend->setCredentials(credentials->first, credentials->second);
-            m_backend->start();
-        }
+        // Not from inside the signal: the dialog's event loop would re-enter the backend client.
+        QTimer::singleShot(0, this, &MainWindow::askCredentials);
         break;
-    }
     case ConnectionState::ConfigError:
         m_banner->showMessage(detail, Severity::Error);
         break;
+    }
+}
+
+void MainWindow::askCredentials()
+{
+    if (m_askingPassword)
+        return;
+    m_askingPassword = true;
+    const QString reason = m_backend->state() == ConnectionState::AuthFailed ? m_backend->stateDetail() : QString();
+    const auto credentials =
+        vigie::widgets::LoginDialog::ask(this, m_backend->options().address, m_backend->options().user, reason);
+    m_askingPassword = false;
+    if (credentials) {
+        m_backend->setCredentials(credentials->first, credentials->second);
+        m_backend->start();
     }
 }
 

@@ -42,7 +42,7 @@ private:
     void onConnectionStateChanged();
     void onDirectoryReset();
     void placeCamera(const QString& cameraId);
-    void restoreWall();
+    void askCredentials();
     void saveWall() const;
 
     vigie::rpc::BackendClient* m_backend;

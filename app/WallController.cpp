@@ -43,7 +43,7 @@ void WallController::setGrid(int n)
     const bool roleChanged = preferredRole() != oldRole;
     for (int tile = 0; tile < count; ++tile) {
         if (roleChanged && !m_tiles[static_cast<size_t>(tile)].cameraId.isEmpty())
-            openTile(tile);
+            openTile(tile, true);
         else
             refreshOverlay(tile);
         if (m_tiles[static_cast<size_t>(tile)].session)
@@ -61,8 +61,9 @@ void WallController::assign(int tile, const QString& cameraId)
 {
     if (tile < 0 || tile >= tileCount())
         return;
+    const bool sameCamera = m_tiles[static_cast<size_t>(tile)].cameraId == cameraId;
     m_tiles[static_cast<size_t>(tile)].cameraId = cameraId;
-    openTile(tile);
+    openTile(tile, sameCamera);
     emit assignmentsChanged();
 }
 
@@ -70,10 +71,8 @@ void WallController::clearTile(int tile)
 {
     if (tile < 0 || tile >= tileCount())
         return;
-    closeTile(tile);
     m_tiles[static_cast<size_t>(tile)].cameraId.clear();
-    m_wall->setTileFeed(tile, nullptr);
-    refreshOverlay(tile);
+    showNoVideo(tile);
     emit assignmentsChanged();
 }
 
@@ -106,7 +105,7 @@ int WallController::fillEmptyTiles(const QStringList& cameraIds)
         if (tile < 0)
             break;
         m_tiles[static_cast<size_t>(tile)].cameraId = id;
-        openTile(tile);
+        openTile(tile, false);
         ++placed;
     }
     if (placed > 0)
@@ -124,19 +123,36 @@ StreamState WallController::tileState(int tile) const
     return tile >= 0 && tile < tileCount() ? m_tiles[static_cast<size_t>(tile)].state : StreamState::Idle;
 }
 
-void WallController::openTile(int tile)
+void WallController::showNoVideo(int tile)
+{
+    closeTile(tile);
+    Tile& t = m_tiles[static_cast<size_t>(tile)];
+    t.url.clear();
+    t.state = StreamState::Idle;
+    t.detail = t.cameraId.isEmpty() ? QString() : tr("Camera %1 is not in the directory").arg(t.cameraId);
+    m_wall->setTileFeed(tile, nullptr);
+    refreshOverlay(tile);
+}
+
+void WallController::openTile(int tile, bool keepPicture)
 {
     Tile& t = m_tiles[static_cast<size_t>(tile)];
     closeTile(tile);
+    if (!keepPicture)
+        m_wall->setTileFeed(tile, nullptr);
     const vigie::rpc::CameraInfo* camera = m_backend->camera(t.cameraId);
     const vigie::rpc::StreamInfo* stream = camera ? camera->stream(preferredRole()) : nullptr;
     if (!stream) {
         // Not (yet) in the directory: keep the assignment, the tile opens when the camera appears.
+        m_wall->setTileFeed(tile, nullptr);
         t.url.clear();
         t.state = StreamState::Idle;
-        t.detail = m_backend->state() == vigie::rpc::ConnectionState::Online
-                       ? tr("Camera %1 is not in the directory").arg(t.cameraId)
-                       : tr("Waiting for the camera directory");
+        if (camera)
+            t.detail = tr("This camera offers no video stream");
+        else
+            t.detail = m_backend->state() == vigie::rpc::ConnectionState::Online
+                           ? tr("Camera %1 is not in the directory").arg(t.cameraId)
+                           : tr("Waiting for the camera directory");
         refreshOverlay(tile);
         return;
     }
@@ -144,11 +160,14 @@ void WallController::openTile(int tile)
     options.url = stream->url;
     t.url = stream->url;
     t.session = std::make_unique<vigie::player::StreamSession>(options);
+    t.generation = m_nextGeneration++;
     connect(t.session.get(), &vigie::player::StreamSession::stateChanged, this,
-            [this, tile, session = t.session.get()](StreamState state, const QString& detail) {
+            [this, tile, generation = t.generation](StreamState state, const QString& detail) {
+                // Reports are queued: this one may come from a session that is gone, or even a tile that
+                // is gone since the grid shrank.
+                if (tile >= tileCount() || m_tiles[static_cast<size_t>(tile)].generation != generation)
+                    return;
                 Tile& current = m_tiles[static_cast<size_t>(tile)];
-                if (current.session.get() != session)
-                    return;  // a late report from a session this tile no longer shows
                 current.state = state;
                 current.detail = detail;
                 refreshOverlay(tile);
@@ -165,6 +184,7 @@ void WallController::openTile(int tile)
 void WallController::closeTile(int tile)
 {
     Tile& t = m_tiles[static_cast<size_t>(tile)];
+    t.generation = m_nextGeneration++;
     if (!t.session)
         return;
     t.session->disconnect(this);
@@ -237,7 +257,9 @@ void WallController::onDirectoryChanged()
         const vigie::rpc::CameraInfo* camera = m_backend->camera(t.cameraId);
         const vigie::rpc::StreamInfo* stream = camera ? camera->stream(preferredRole()) : nullptr;
         if (stream && stream->url != t.url)
-            openTile(tile);  // new camera, or the backend moved the stream
+            openTile(tile, true);  // the backend moved the stream (restarted elsewhere…)
+        else if (!stream && t.session)
+            showNoVideo(tile);     // removed from the directory (or no longer visible to this user)
         else
             refreshOverlay(tile);
     }

@@ -58,13 +58,18 @@ private:
         std::unique_ptr<vigie::player::StreamSession> session;
         vigie::player::StreamState state = vigie::player::StreamState::Idle;
         QString detail;
+        quint64 generation = 0;  // bumped whenever the session changes: late reports of old ones are dropped
     };
 
-    void openTile(int tile);
+    // Opens the tile's camera. `keepPicture`: the same camera reopens (other URL or stream role), so its
+    // last picture stays until the new stream's first frame; another camera never shows the old one's.
+    void openTile(int tile, bool keepPicture);
     void closeTile(int tile);
     void refreshOverlay(int tile);
+    void showNoVideo(int tile);
     void onDirectoryChanged();
     vigie::rpc::StreamRole preferredRole() const;
+    quint64 m_nextGeneration = 1;
     QString cameraTitle(const QString& cameraId) const;
 
     vigie::widgets::WallWidget* m_wall;

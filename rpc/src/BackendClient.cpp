@@ -64,7 +64,7 @@ void BackendClient::start()
     Q_ASSERT(thread() == QThread::currentThread());
     if (!m_channel) {
         QString error;
-        m_channel = ChannelHolder::create(m_options, &error);
+        m_channel = ChannelHolder::obtain(m_options, &error);
         if (!m_channel) {
             setState(ConnectionState::ConfigError, error);
             return;
@@ -87,11 +87,7 @@ void BackendClient::setState(ConnectionState state, const QString& detail)
 void BackendClient::login()
 {
     const quint64 generation = ++m_generation;
-    if (m_watch) {
-        m_watch->cancel();
-        m_watch = nullptr;
-    }
-    m_watchSilenceTimer.stop();
+    cancelWatch();
     m_token.clear();
     if (m_state != ConnectionState::Unreachable)  // keep showing why we are retrying
         setState(ConnectionState::Connecting, tr("Logging in to %1 as %2").arg(m_options.address, m_options.user));
@@ -163,6 +159,15 @@ void BackendClient::watchDirectory(qint64 afterRevision)
             if (generation != m_generation)
                 return;
             m_watchSilenceTimer.start(m_options.watchSilenceLimit);
+            if (m_state != ConnectionState::Online) {
+                // The backend answered the watch (its first message comes at once): the link is whole.
+                m_failuresInARow = 0;
+                m_retryDelayMs = 0;
+                m_reloginTried = false;
+                setState(ConnectionState::Online, tr("Connected to %1 as %2 — %3 cameras")
+                                                      .arg(m_options.address, m_userDisplayName)
+                                                      .arg(m_cameras.size()));
+            }
             m_revision = event.revision();
             switch (event.event_case()) {
             case vigie::v1::WatchDirectoryResponse::kCameraUpserted: {
@@ -188,10 +193,7 @@ void BackendClient::watchDirectory(qint64 afterRevision)
             case vigie::v1::WatchDirectoryResponse::kResync:
                 // Our revision is older than the backend's journal: list again and watch from there.
                 ++m_generation;
-                if (m_watch) {
-                    m_watch->cancel();
-                    m_watch = nullptr;
-                }
+                cancelWatch();
                 listCameras();
                 return;
             default:  // heartbeat
@@ -201,28 +203,23 @@ void BackendClient::watchDirectory(qint64 afterRevision)
         [this, generation](const grpc::Status& status) {
             if (generation != m_generation)
                 return;  // a watch we cancelled ourselves
-            m_watch = nullptr;
+            m_watch.reset();
             m_watchSilenceTimer.stop();
             RpcError error = RpcError::fromStatus(status, tr("Directory watch"), m_options.address);
             if (status.ok())
                 error.text = tr("The backend at %1 closed the directory watch").arg(m_options.address);
             failed(error);
         });
-    if (!m_watch)
-        return;  // shutting down
-    m_failuresInARow = 0;
-    m_retryDelayMs = 0;
-    m_watchSilenceTimer.start(m_options.watchSilenceLimit);
-    setState(ConnectionState::Online, tr("Connected to %1 as %2 — %3 cameras")
-                                          .arg(m_options.address, m_userDisplayName)
-                                          .arg(m_cameras.size()));
+    if (m_watch)
+        m_watchSilenceTimer.start(m_options.watchSilenceLimit);
 }
 
 void BackendClient::failed(const RpcError& error)
 {
-    if (error.isUnauthenticated() && !m_token.isEmpty() && m_failuresInARow == 0) {
-        // Token expired or forgotten by a restarted backend: log in again at once (once; if that does not
-        // help, the backoff below applies).
+    if (error.isUnauthenticated() && !m_token.isEmpty() && !m_reloginTried) {
+        // Token expired or forgotten by a restarted backend: log in again at once. Only once until the
+        // link is whole again; if a fresh token is refused too, the backoff below applies.
+        m_reloginTried = true;
         login();
         return;
     }
@@ -239,13 +236,19 @@ void BackendClient::scheduleRetry()
     m_retryTimer.start(m_retryDelayMs);
 }
 
+void BackendClient::cancelWatch()
+{
+    if (m_watch) {
+        m_watch->cancel();
+        m_watch.reset();
+    }
+    m_watchSilenceTimer.stop();
+}
+
 void BackendClient::onWatchSilence()
 {
     ++m_generation;
-    if (m_watch) {
-        m_watch->cancel();
-        m_watch = nullptr;
-    }
+    cancelWatch();
     RpcError error;
     error.code = grpc::StatusCode::UNAVAILABLE;
     error.text = tr("No news from the backend at %1 for %2 s")

@@ -2,14 +2,18 @@
 
 #include <QFile>
 
+#include <map>
+#include <mutex>
+
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 
 namespace vigie::rpc {
 
-std::unique_ptr<ChannelHolder> ChannelHolder::create(const BackendOptions& options, QString* error)
+std::shared_ptr<ChannelHolder> ChannelHolder::obtain(const BackendOptions& options, QString* error)
 {
     std::shared_ptr<grpc::ChannelCredentials> credentials;
+    std::string rootCertificates;
     if (options.tls) {
         grpc::SslCredentialsOptions ssl;
         if (!options.caFile.isEmpty()) {
@@ -24,11 +28,20 @@ std::unique_ptr<ChannelHolder> ChannelHolder::create(const BackendOptions& optio
                 return nullptr;
             }
             ssl.pem_root_certs = pem.toStdString();
+            rootCertificates = ssl.pem_root_certs;
         }
         credentials = grpc::SslCredentials(ssl);
     } else {
         credentials = grpc::InsecureChannelCredentials();
     }
+
+    // Never destroyed (see the header): a leaked singleton, reachable until exit.
+    static std::mutex* registryMutex = new std::mutex;
+    static auto* registry = new std::map<std::string, std::shared_ptr<ChannelHolder>>;
+    const std::string key = options.address.toStdString() + (options.tls ? "|tls|" : "|plain|") + rootCertificates;
+    std::lock_guard lock(*registryMutex);
+    if (auto it = registry->find(key); it != registry->end())
+        return it->second;
 
     grpc::ChannelArguments args;
     // Keepalive: notice a dead link within ~30 s even when idle (the backend must allow this interval).
@@ -41,11 +54,12 @@ std::unique_ptr<ChannelHolder> ChannelHolder::create(const BackendOptions& optio
     args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 4000);
     args.SetString(GRPC_ARG_PRIMARY_USER_AGENT_STRING, "vigie/0.1");
 
-    auto holder = std::unique_ptr<ChannelHolder>(new ChannelHolder);
+    auto holder = std::shared_ptr<ChannelHolder>(new ChannelHolder);
     holder->m_channel = grpc::CreateCustomChannel(options.address.toStdString(), credentials, args);
     holder->m_auth = vigie::v1::AuthService::NewStub(holder->m_channel);
     holder->m_directory = vigie::v1::DirectoryService::NewStub(holder->m_channel);
     holder->m_system = vigie::v1::SystemService::NewStub(holder->m_channel);
+    registry->emplace(key, holder);
     return holder;
 }
 

@@ -1,5 +1,11 @@
 #pragma once
 // One gRPC channel to the backend and the stubs of the services the client uses.
+//
+// Channels are shared per (address, TLS, CA) and live until the process ends. gRPC 1.51 runs callbacks
+// on threads of a completion queue that the last channel's destructor shuts down; destroying a channel
+// right after a call's callback ran (as a client torn down after its calls end does) races that
+// thread's own clean-up of the call and aborts inside gRPC. A channel per backend for the process's life
+// is what gRPC recommends anyway (it reconnects by itself), and it costs one idle connection at most.
 
 #include <memory>
 
@@ -16,7 +22,7 @@ class ChannelHolder {
 public:
     // Fails (returns null and fills *error) only when the options themselves are unusable,
     // e.g. an unreadable CA file. Connection problems surface later, per call.
-    static std::unique_ptr<ChannelHolder> create(const BackendOptions& options, QString* error);
+    static std::shared_ptr<ChannelHolder> obtain(const BackendOptions& options, QString* error);
 
     vigie::v1::AuthService::Stub& auth() { return *m_auth; }
     vigie::v1::DirectoryService::Stub& directory() { return *m_directory; }

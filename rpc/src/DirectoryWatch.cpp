@@ -11,7 +11,14 @@ DirectoryWatch::DirectoryWatch(std::shared_ptr<GuiMarshaller> marshaller, std::s
 {
 }
 
-DirectoryWatch* DirectoryWatch::start(vigie::v1::DirectoryService::Stub& stub, const QString& token,
+void DirectoryWatchHandle::cancel()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_context)
+        m_context->TryCancel();  // the stream then ends with CANCELLED through the finish handler
+}
+
+std::shared_ptr<DirectoryWatch::Handle> DirectoryWatch::start(vigie::v1::DirectoryService::Stub& stub, const QString& token,
                                       qint64 afterRevision, std::shared_ptr<GuiMarshaller> marshaller,
                                       std::shared_ptr<CallTracker> tracker, EventHandler onEvent,
                                       FinishHandler onFinished)
@@ -25,10 +32,13 @@ DirectoryWatch* DirectoryWatch::start(vigie::v1::DirectoryService::Stub& stub, c
         delete watch;
         return nullptr;
     }
+    auto handle = std::make_shared<Handle>();
+    handle->m_context = &watch->m_context;
+    watch->m_handle = handle;
     stub.async()->WatchDirectory(&watch->m_context, &watch->m_request, watch);
     watch->StartRead(&watch->m_response);
     watch->StartCall();
-    return watch;
+    return handle;
 }
 
 void DirectoryWatch::OnReadDone(bool ok)
@@ -42,6 +52,10 @@ void DirectoryWatch::OnReadDone(bool ok)
 
 void DirectoryWatch::OnDone(const grpc::Status& status)
 {
+    {
+        std::lock_guard lock(m_handle->m_mutex);
+        m_handle->m_context = nullptr;
+    }
     m_marshaller->post([status, handler = m_onFinished] { handler(status); });
     m_tracker->end(&m_context);
     delete this;

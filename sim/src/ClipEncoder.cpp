@@ -107,8 +107,10 @@ std::shared_ptr<EncodedClip> ClipEncoder::encode(const ClipFormat& format, std::
     while (failure.empty()) {
         GstSample* sample = gst_app_sink_try_pull_sample(GST_APP_SINK(sink), 5 * GST_SECOND);
         if (!sample) {
-            if (!gst_app_sink_is_eos(GST_APP_SINK(sink)))
-                failure = busError(pipeline).empty() ? "the encoder stalled" : busError(pipeline);
+            if (!gst_app_sink_is_eos(GST_APP_SINK(sink))) {
+                const std::string error = busError(pipeline);  // pops the message: read it once
+                failure = error.empty() ? "the encoder stalled" : error;
+            }
             break;
         }
         if (!caps)

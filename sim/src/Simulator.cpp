@@ -79,7 +79,7 @@ std::vector<vigie::v1::Camera> Simulator::directoryEntries() const
             *camera.add_streams() = externalProfile(vigie::v1::STREAM_ROLE_MAIN, spec.codec, spec.externalMainUrl);
             if (!spec.externalSubUrl.empty())
                 *camera.add_streams() = externalProfile(vigie::v1::STREAM_ROLE_SUB, spec.codec, spec.externalSubUrl);
-        } else {
+        } else if (spec.source != CameraSource::None) {  // a disabled camera has no stream to offer
             for (const auto& format : kServedStreams)
                 *camera.add_streams() = profile(format, spec.codec, base + camera.id() + "/" + format.pathSuffix);
         }

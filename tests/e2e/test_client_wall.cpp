@@ -142,6 +142,14 @@ void TestClientWall::fourTilesPlayLiveVideo()
     }
     // The H.265 camera (cam-04) plays like the others.
     QVERIFY(controller->session(3)->stats().codec.contains(QLatin1String("hevc")));
+
+    // Another camera in a tile never shows the previous camera's picture under its name.
+    QVERIFY(window.wall()->pictureInfo(0).has_value());
+    controller->assign(0, QStringLiteral("cam-99"));  // not in the directory
+    QVERIFY(!window.wall()->pictureInfo(0).has_value());
+    QVERIFY(!controller->session(0));
+    QVERIFY2(window.wall()->tileOverlay(0).status.contains(QLatin1String("not in the directory")),
+             qPrintable(window.wall()->tileOverlay(0).status));
 }
 
 void TestClientWall::offlineCameraIsShownOnItsTile()

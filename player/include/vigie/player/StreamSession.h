@@ -5,7 +5,9 @@
 // Thread affinity: construct, start(), stop() and destroy on the owner's thread (the GUI thread).
 // Signals are emitted from the worker thread; receivers in the GUI thread get them queued.
 // Every blocking libav call is interruptible: stop() and the destructor return within milliseconds
-// even when the camera does not answer.
+// even when the camera does not answer. One exception: libav resolves host names with a plain
+// getaddrinfo(), which nothing interrupts; with a host name in the URL and a resolver that does not
+// answer, stop() waits for the resolver's timeout.
 // To cut a blocked poll() inside libav short, stop() sends the worker thread the real-time signal
 // SIGRTMIN+5 (empty handler, SA_RESTART); the signal is left alone if the application already handles it.
 // libav's own log goes to the Qt logging category "vigie.player.libav" (warnings only by default).

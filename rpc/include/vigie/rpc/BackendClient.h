@@ -28,7 +28,7 @@ namespace vigie::rpc {
 class GuiMarshaller;
 class CallTracker;
 class ChannelHolder;
-class DirectoryWatch;
+class DirectoryWatchHandle;
 
 class BackendClient : public QObject {
     Q_OBJECT
@@ -69,8 +69,10 @@ private:
     BackendOptions m_options;
     std::shared_ptr<GuiMarshaller> m_marshaller;
     std::shared_ptr<CallTracker> m_calls;
-    std::unique_ptr<ChannelHolder> m_channel;
-    DirectoryWatch* m_watch = nullptr;  // owned by gRPC until its OnDone; cancelled, never deleted here
+    std::shared_ptr<ChannelHolder> m_channel;  // shared per backend, lives until exit
+    void cancelWatch();
+    std::shared_ptr<DirectoryWatchHandle> m_watch;  // the open watch (to cancel it), or null
+    bool m_reloginTried = false;    // an UNAUTHENTICATED answer already led to a fresh login
 
     ConnectionState m_state = ConnectionState::Idle;
     QString m_stateDetail;
