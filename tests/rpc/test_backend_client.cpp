@@ -60,6 +60,20 @@ private slots:
     void destroyingWithCallsInFlightIsSafe();
 
 private:
+    // The sim serving TLS with the test certificate, and a client trusting the CA file `caName`.
+    QStringList tlsArguments() const
+    {
+        return {QStringLiteral("--tls-cert"), m_certs.filePath(QStringLiteral("server.pem")),
+                QStringLiteral("--tls-key"), m_certs.filePath(QStringLiteral("server.key"))};
+    }
+    BackendOptions tlsOptionsFor(const QString& address, const QString& caName) const
+    {
+        BackendOptions options = optionsFor(address);
+        options.tls = true;
+        options.caFile = m_certs.filePath(caName);
+        return options;
+    }
+
     QTemporaryDir m_certs;
 };
 
@@ -175,13 +189,8 @@ void TestBackendClient::unreachableBackendIsReportedThenRecovered()
 void TestBackendClient::tlsWithTheRightCaConnects()
 {
     SimProcess sim;
-    QVERIFY2(sim.start({QStringLiteral("--tls-cert"), m_certs.filePath(QStringLiteral("server.pem")),
-                        QStringLiteral("--tls-key"), m_certs.filePath(QStringLiteral("server.key"))}),
-             qPrintable(sim.lastError()));
-    BackendOptions options = optionsFor(sim.grpcAddress());
-    options.tls = true;
-    options.caFile = m_certs.filePath(QStringLiteral("ca.pem"));
-    BackendClient client(options);
+    QVERIFY2(sim.start(tlsArguments()), qPrintable(sim.lastError()));
+    BackendClient client(tlsOptionsFor(sim.grpcAddress(), QStringLiteral("ca.pem")));
     client.start();
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), ConnectionState::Online, kOnlineTimeoutMs);
     QCOMPARE(client.cameras().size(), 16);
@@ -190,13 +199,8 @@ void TestBackendClient::tlsWithTheRightCaConnects()
 void TestBackendClient::tlsWithAWrongCaFailsClearly()
 {
     SimProcess sim;
-    QVERIFY2(sim.start({QStringLiteral("--tls-cert"), m_certs.filePath(QStringLiteral("server.pem")),
-                        QStringLiteral("--tls-key"), m_certs.filePath(QStringLiteral("server.key"))}),
-             qPrintable(sim.lastError()));
-    BackendOptions options = optionsFor(sim.grpcAddress());
-    options.tls = true;
-    options.caFile = m_certs.filePath(QStringLiteral("other-ca.pem"));
-    BackendClient client(options);
+    QVERIFY2(sim.start(tlsArguments()), qPrintable(sim.lastError()));
+    BackendClient client(tlsOptionsFor(sim.grpcAddress(), QStringLiteral("other-ca.pem")));
     client.start();
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), ConnectionState::Unreachable, 10000);
     qInfo("wrong CA: %s", qPrintable(client.stateDetail()));
@@ -208,9 +212,7 @@ void TestBackendClient::tlsWithAWrongCaFailsClearly()
 void TestBackendClient::plainClientAgainstTlsBackendFailsClearly()
 {
     SimProcess sim;
-    QVERIFY2(sim.start({QStringLiteral("--tls-cert"), m_certs.filePath(QStringLiteral("server.pem")),
-                        QStringLiteral("--tls-key"), m_certs.filePath(QStringLiteral("server.key"))}),
-             qPrintable(sim.lastError()));
+    QVERIFY2(sim.start(tlsArguments()), qPrintable(sim.lastError()));
     BackendClient client(optionsFor(sim.grpcAddress()));
     client.start();
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), ConnectionState::Unreachable, 10000);
