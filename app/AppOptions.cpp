@@ -18,7 +18,7 @@ void usageError(const QString& message)
 
 }  // namespace
 
-std::optional<AppOptions> parseCommandLine(const QCoreApplication& app)
+ParseOutcome parseCommandLine(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -26,8 +26,8 @@ std::optional<AppOptions> parseCommandLine(const QCoreApplication& app)
                  "Connects to a Vigie backend (for example vigie-sim), lists its cameras and shows them live.\n"
                  "Environment: VIGIE_BACKEND (default backend address), VIGIE_PASSWORD (password, instead of\n"
                  "--password-file or the login dialog)."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
 
     QCommandLineOption backend({QStringLiteral("b"), QStringLiteral("backend")},
                                QCoreApplication::translate("vigie", "Backend gRPC address (default 127.0.0.1:50051)."),
@@ -53,11 +53,23 @@ std::optional<AppOptions> parseCommandLine(const QCoreApplication& app)
                                                                     "order (instead of the saved wall)."),
                                QStringLiteral("ids"));
     parser.addOptions({backend, tls, ca, user, passwordFile, grid, cameras});
-    parser.process(app);
+    if (!parser.parse(arguments)) {
+        usageError(parser.errorText());
+        return {std::nullopt, 2};
+    }
+    if (parser.isSet(help)) {
+        // Without an application object Qt cannot name the program: say it.
+        QTextStream(stdout) << parser.helpText().replace(QLatin1String("<executable_name>"), QLatin1String("vigie"));
+        return {std::nullopt, 0};
+    }
+    if (parser.isSet(version)) {
+        QTextStream(stdout) << "vigie " << QCoreApplication::applicationVersion() << "\n";
+        return {std::nullopt, 0};
+    }
 
     if (!parser.positionalArguments().isEmpty()) {
         usageError(QCoreApplication::translate("vigie", "unexpected argument '%1'").arg(parser.positionalArguments().first()));
-        return std::nullopt;
+        return {std::nullopt, 2};
     }
 
     AppOptions options;
@@ -68,7 +80,7 @@ std::optional<AppOptions> parseCommandLine(const QCoreApplication& app)
         options.backend.address = envBackend;
     if (!options.backend.address.contains(QLatin1Char(':'))) {
         usageError(QCoreApplication::translate("vigie", "backend address '%1' must be host:port").arg(options.backend.address));
-        return std::nullopt;
+        return {std::nullopt, 2};
     }
     options.backend.tls = parser.isSet(tls) || parser.isSet(ca);
     options.backend.caFile = parser.value(ca);
@@ -80,7 +92,7 @@ std::optional<AppOptions> parseCommandLine(const QCoreApplication& app)
         if (!file.open(QIODevice::ReadOnly)) {
             usageError(QCoreApplication::translate("vigie", "cannot read password file %1: %2")
                            .arg(file.fileName(), file.errorString()));
-            return std::nullopt;
+            return {std::nullopt, 2};
         }
         options.backend.password = QString::fromUtf8(file.readLine()).trimmed();
     } else if (qEnvironmentVariableIsSet("VIGIE_PASSWORD")) {
@@ -94,12 +106,12 @@ std::optional<AppOptions> parseCommandLine(const QCoreApplication& app)
         options.grid = parser.value(grid).toInt(&ok);
         if (!ok || options.grid < 1 || options.grid > 4) {
             usageError(QCoreApplication::translate("vigie", "--grid takes 1, 2, 3 or 4, not '%1'").arg(parser.value(grid)));
-            return std::nullopt;
+            return {std::nullopt, 2};
         }
     }
     if (parser.isSet(cameras))
         options.cameraIds = parser.value(cameras).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    return options;
+    return {options, 0};
 }
 
 }  // namespace vigie::app

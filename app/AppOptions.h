@@ -8,7 +8,6 @@
 
 #include "vigie/rpc/BackendOptions.h"
 
-class QCoreApplication;
 
 namespace vigie::app {
 
@@ -19,8 +18,13 @@ struct AppOptions {
     bool askPassword = false;  // no password given: ask with a dialog
 };
 
-// Parses the arguments of `app`. On a usage error, prints it (with the hint to use --help) to stderr and
-// returns nullopt; --help and --version print and exit as usual.
-std::optional<AppOptions> parseCommandLine(const QCoreApplication& app);
+// Parses the command line before any QApplication exists (so that --help and usage errors work without a
+// display). Returns the options, or the exit status when the program should stop here: 0 after --help or
+// --version (printed on stdout), 2 after a usage error (printed on stderr with a hint).
+struct ParseOutcome {
+    std::optional<AppOptions> options;
+    int exitCode = 0;
+};
+ParseOutcome parseCommandLine(const QStringList& arguments);
 
 }  // namespace vigie::app

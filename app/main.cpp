@@ -2,6 +2,9 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QMessageBox>
+#include <QOpenGLContext>
+#include <QTextStream>
 #include <QSurfaceFormat>
 
 #include "AppOptions.h"
@@ -12,30 +15,54 @@
 
 int main(int argc, char* argv[])
 {
+    QCoreApplication::setOrganizationName(QStringLiteral("Vigie"));
+    QCoreApplication::setApplicationName(QStringLiteral("vigie"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIE_VERSION));
+
+    // The command line first: --help and usage errors must work without a display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    auto parsed = vigie::app::parseCommandLine(arguments);
+    if (!parsed.options)
+        return parsed.exitCode;
+    auto options = std::move(*parsed.options);
+
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        QTextStream(stderr) << "vigie: no display (DISPLAY is not set): run it from a desktop session\n";
+        return 1;
+    }
+
     // The wall needs an OpenGL 3.3 core context; the format must be set before the application exists.
     QSurfaceFormat::setDefaultFormat(vigie::widgets::WallWidget::defaultSurfaceFormat());
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Vigie"));
-    QApplication::setApplicationName(QStringLiteral("vigie"));
-    QApplication::setApplicationVersion(QStringLiteral(VIGIE_VERSION));
     QApplication::setStyle(QStringLiteral("Fusion"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/vigie/icons/vigie.svg")));
 
-    auto options = vigie::app::parseCommandLine(app);
-    if (!options)
-        return 2;
-
-    if (options->askPassword) {
-        const auto credentials =
-            vigie::widgets::LoginDialog::ask(nullptr, options->backend.address, options->backend.user, QString());
-        if (!credentials)
-            return 1;
-        options->backend.user = credentials->first;
-        options->backend.password = credentials->second;
+    // Without OpenGL 3.3 the wall cannot draw video: say so now rather than show black tiles.
+    QOpenGLContext probe;
+    if (!probe.create() || probe.format().version() < qMakePair(3, 3)) {
+        const QString reason = QApplication::translate(
+            "vigie", "This display offers no OpenGL 3.3 (got %1.%2): the video wall cannot be drawn.")
+                                   .arg(probe.format().majorVersion())
+                                   .arg(probe.format().minorVersion());
+        QTextStream(stderr) << "vigie: " << reason << "\n";
+        QMessageBox::critical(nullptr, QApplication::translate("vigie", "Vigie"), reason);
+        return 3;
     }
 
-    vigie::rpc::BackendClient backend(options->backend);
-    vigie::app::MainWindow window(&backend, options->grid, options->cameraIds);
+    if (options.askPassword) {
+        const auto credentials =
+            vigie::widgets::LoginDialog::ask(nullptr, options.backend.address, options.backend.user, QString());
+        if (!credentials)
+            return 1;
+        options.backend.user = credentials->first;
+        options.backend.password = credentials->second;
+    }
+
+    vigie::rpc::BackendClient backend(options.backend);
+    vigie::app::MainWindow window(&backend, options.grid, options.cameraIds);
     window.show();
     backend.start();
     return app.exec();
