@@ -11,9 +11,11 @@ extern "C" {
 
 namespace vigie::player {
 
-// The 8-bit planar layouts the renderer supports; nullopt for anything else (10-bit, NV12, RGB...).
+// The layouts the renderer supports (8-bit planar, NV12, 10-bit planar and P010, little-endian only);
+// nullopt for anything else (RGB, 4:2:2 10-bit, big-endian...).
 std::optional<PixelLayout> layoutOf(AVPixelFormat format);
-// Matrix from the frame's tags; untagged pictures get what mpv guesses: BT.709 for HD, BT.601 for SD.
+// Matrix from the frame's tags; untagged pictures get what mpv guesses: BT.709 for HD, BT.601 for SD,
+// except JPEG ones (yuvj*), which are BT.601.
 ColorMatrix matrixOf(const AVFrame& frame);
 // Full for JPEG range or the yuvj* formats, limited otherwise (the broadcast default).
 ColorRange rangeOf(const AVFrame& frame);

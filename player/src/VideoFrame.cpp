@@ -20,15 +20,39 @@ AVPixelFormat toAvFormat(PixelLayout layout, ColorRange range)
     case PixelLayout::Yuv420p: return AV_PIX_FMT_YUV420P;
     case PixelLayout::Yuv422p: return AV_PIX_FMT_YUV422P;
     case PixelLayout::Yuv444p: return AV_PIX_FMT_YUV444P;
+    case PixelLayout::Nv12: return AV_PIX_FMT_NV12;
+    case PixelLayout::Yuv420p10: return AV_PIX_FMT_YUV420P10LE;
+    case PixelLayout::P010: return AV_PIX_FMT_P010LE;
     }
     return AV_PIX_FMT_YUV420P;
 }
 
-// log2 of the chroma subsampling of the layout (width, height).
-int chromaShiftX(PixelLayout layout) { return layout == PixelLayout::Yuv444p ? 0 : 1; }
-int chromaShiftY(PixelLayout layout) { return layout == PixelLayout::Yuv420p ? 1 : 0; }
-
 }  // namespace
+
+int planeCount(PixelLayout layout)
+{
+    return layout == PixelLayout::Nv12 || layout == PixelLayout::P010 ? 2 : 3;
+}
+
+int bytesPerSample(PixelLayout layout)
+{
+    return layout == PixelLayout::Yuv420p10 || layout == PixelLayout::P010 ? 2 : 1;
+}
+
+int planeComponents(PixelLayout layout, int plane)
+{
+    return plane == 1 && planeCount(layout) == 2 ? 2 : 1;
+}
+
+int chromaShiftX(PixelLayout layout)
+{
+    return layout == PixelLayout::Yuv444p ? 0 : 1;
+}
+
+int chromaShiftY(PixelLayout layout)
+{
+    return layout == PixelLayout::Yuv422p || layout == PixelLayout::Yuv444p ? 0 : 1;
+}
 
 VideoFrame::VideoFrame(std::unique_ptr<Impl> impl, PixelLayout layout, ColorMatrix matrix, ColorRange range)
     : m_impl(std::move(impl)), m_layout(layout), m_matrix(matrix), m_range(range)
@@ -65,28 +89,28 @@ int VideoFrame::height() const { return m_impl->frame->height; }
 
 const std::uint8_t* VideoFrame::planeData(int plane) const
 {
-    if (plane < 0 || plane >= kPlaneCount)
+    if (plane < 0 || plane >= planeCount())
         return nullptr;
     return m_impl->frame->data[plane];
 }
 
 std::uint8_t* VideoFrame::mutablePlaneData(int plane)
 {
-    if (plane < 0 || plane >= kPlaneCount || !m_impl->writable)
+    if (plane < 0 || plane >= planeCount() || !m_impl->writable)
         return nullptr;
     return m_impl->frame->data[plane];
 }
 
 int VideoFrame::planeStride(int plane) const
 {
-    if (plane < 0 || plane >= kPlaneCount)
+    if (plane < 0 || plane >= planeCount())
         return 0;
     return m_impl->frame->linesize[plane];
 }
 
 int VideoFrame::planeWidth(int plane) const
 {
-    if (plane < 0 || plane >= kPlaneCount)
+    if (plane < 0 || plane >= planeCount())
         return 0;
     const int w = width();
     if (plane == 0)
@@ -98,7 +122,7 @@ int VideoFrame::planeWidth(int plane) const
 
 int VideoFrame::planeHeight(int plane) const
 {
-    if (plane < 0 || plane >= kPlaneCount)
+    if (plane < 0 || plane >= planeCount())
         return 0;
     const int h = height();
     if (plane == 0)

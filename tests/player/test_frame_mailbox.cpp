@@ -128,6 +128,10 @@ private slots:
         QTest::newRow("420 odd") << int(PixelLayout::Yuv420p) << 641 << 361 << 321 << 181;
         QTest::newRow("422") << int(PixelLayout::Yuv422p) << 641 << 361 << 321 << 361;
         QTest::newRow("444") << int(PixelLayout::Yuv444p) << 641 << 361 << 641 << 361;
+        // Interleaved chroma: the width counts Cb Cr pairs.
+        QTest::newRow("nv12 odd") << int(PixelLayout::Nv12) << 641 << 361 << 321 << 181;
+        QTest::newRow("420 10-bit odd") << int(PixelLayout::Yuv420p10) << 641 << 361 << 321 << 181;
+        QTest::newRow("p010 odd") << int(PixelLayout::P010) << 641 << 361 << 321 << 181;
     }
 
     void allocateGivesPlanesOfTheLayout()
@@ -146,18 +150,29 @@ private slots:
         QCOMPARE(frame->height(), height);
         QCOMPARE(frame->planeWidth(0), width);
         QCOMPARE(frame->planeHeight(0), height);
-        for (int plane = 1; plane < VideoFrame::kPlaneCount; ++plane) {
+        const bool twoPlanes = PixelLayout(layout) == PixelLayout::Nv12 || PixelLayout(layout) == PixelLayout::P010;
+        const bool tenBits = PixelLayout(layout) == PixelLayout::Yuv420p10 || PixelLayout(layout) == PixelLayout::P010;
+        QCOMPARE(frame->planeCount(), twoPlanes ? 2 : 3);
+        QCOMPARE(frame->bytesPerSample(), tenBits ? 2 : 1);
+        for (int plane = 1; plane < frame->planeCount(); ++plane) {
             QCOMPARE(frame->planeWidth(plane), chromaWidth);
             QCOMPARE(frame->planeHeight(plane), chromaHeight);
+            QCOMPARE(frame->planeComponents(plane), twoPlanes ? 2 : 1);
         }
-        for (int plane = 0; plane < VideoFrame::kPlaneCount; ++plane) {
-            QVERIFY(frame->planeStride(plane) >= frame->planeWidth(plane));
+        for (int plane = 0; plane < frame->planeCount(); ++plane) {
+            const int rowBytes = frame->planeWidth(plane) * frame->planeComponents(plane) * frame->bytesPerSample();
+            QVERIFY(frame->planeStride(plane) >= rowBytes);
             std::uint8_t* data = frame->mutablePlaneData(plane);
             QVERIFY(data);
             QCOMPARE(static_cast<const std::uint8_t*>(data), frame->planeData(plane));
             // The whole plane is writable (last row included): ASan would catch an undersized buffer.
             const std::size_t last = std::size_t(frame->planeStride(plane)) * (frame->planeHeight(plane) - 1);
-            std::fill(data, data + last + frame->planeWidth(plane), std::uint8_t(plane * 40));
+            std::fill(data, data + last + rowBytes, std::uint8_t(plane * 40));
+        }
+        for (int plane = frame->planeCount(); plane < VideoFrame::kPlaneCount; ++plane) {
+            QVERIFY(!frame->planeData(plane));
+            QCOMPARE(frame->planeStride(plane), 0);
+            QCOMPARE(frame->planeWidth(plane), 0);
         }
         QVERIFY(!frame->planeData(3));
         QCOMPARE(frame->planeStride(-1), 0);

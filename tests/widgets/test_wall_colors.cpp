@@ -1,8 +1,9 @@
 // End-to-end colour check of the video path: clips of known colours, encoded by the ffmpeg CLI with the
-// four matrix/range combinations, are decoded by the player and drawn by the wall; the displayed pixels
-// must match the source colours. A wrong matrix (BT.601 vs BT.709) or range (limited vs full) moves at
-// least one of the chosen colours far outside the tolerance (checked below, and by hand once by
-// swapping the shader's matrix).
+// four matrix/range combinations (H.264 8-bit), in 10-bit H.265, MJPEG and uncompressed NV12, are decoded
+// by the player and drawn by the wall; the displayed pixels must match the source colours. A wrong matrix
+// (BT.601 vs BT.709) or range (limited vs full) moves at least one of the chosen colours far outside the
+// tolerance (checked below, and by hand once by swapping the shader's matrix); so does a wrong 10-bit
+// sample scale (checked by hand by dropping the scale of 10-bit samples).
 
 #include <QApplication>
 #include <QProcess>
@@ -11,7 +12,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <iterator>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "vigie/player/StreamSession.h"
@@ -37,17 +40,33 @@ const QColor kColors[kColumns * kRows] = {
     QColor(230, 160, 30), QColor(190, 190, 190), QColor(60, 60, 60),
 };
 
+enum class Codec {
+    H264,    // libx264 lossless, yuv420p
+    Hevc10,  // libx265 lossless, yuv420p10le (the software HEVC Main10 decoder's output)
+    Mjpeg,   // mjpeg in AVI, yuvj422p: full range BT.601, as MJPEG cameras send
+    Nv12,    // rawvideo NV12 in Matroska (hardware decoders' layout)
+};
+
 struct Encoding {
     const char* name;
     ColorMatrix matrix;
     ColorRange range;
+    Codec codec = Codec::H264;
+    PixelLayout layout = PixelLayout::Yuv420p;  // what the player must report
 };
-const Encoding kEncodings[4] = {
+// The first four are the matrix/range combinations the power test is about.
+const Encoding kEncodings[] = {
     {"bt601-limited", ColorMatrix::Bt601, ColorRange::Limited},
     {"bt601-full", ColorMatrix::Bt601, ColorRange::Full},
     {"bt709-limited", ColorMatrix::Bt709, ColorRange::Limited},
     {"bt709-full", ColorMatrix::Bt709, ColorRange::Full},
+    {"hevc10-bt709-limited", ColorMatrix::Bt709, ColorRange::Limited, Codec::Hevc10, PixelLayout::Yuv420p10},
+    {"hevc10-bt601-full", ColorMatrix::Bt601, ColorRange::Full, Codec::Hevc10, PixelLayout::Yuv420p10},
+    {"mjpeg-bt601-full", ColorMatrix::Bt601, ColorRange::Full, Codec::Mjpeg, PixelLayout::Yuv422p},
+    {"nv12-bt709-limited", ColorMatrix::Bt709, ColorRange::Limited, Codec::Nv12, PixelLayout::Nv12},
 };
+constexpr int kClips = int(std::size(kEncodings));
+constexpr int kPowerEncodings = 4;
 
 }  // namespace
 
@@ -86,14 +105,40 @@ QString TestWallColors::makeClip(const Encoding& e)
         graph += QStringLiteral("[row%1]").arg(r);
     const bool bt709 = e.matrix == ColorMatrix::Bt709;
     const bool full = e.range == ColorRange::Full;
-    graph += QStringLiteral("vstack=inputs=%1,format=rgb24,scale=out_color_matrix=%2:out_range=%3,format=yuv420p[v]")
+    const char* format = "yuv420p";
+    switch (e.codec) {
+    case Codec::H264: break;
+    case Codec::Hevc10: format = "yuv420p10le"; break;
+    case Codec::Mjpeg: format = "yuvj422p"; break;
+    case Codec::Nv12: format = "nv12"; break;
+    }
+    graph += QStringLiteral("vstack=inputs=%1,format=rgb24,scale=out_color_matrix=%2:out_range=%3,format=%4[v]")
                  .arg(kRows)
-                 .arg(bt709 ? "bt709" : "bt601", full ? "pc" : "tv");
+                 .arg(bt709 ? "bt709" : "bt601", full ? "pc" : "tv", format);
     const QString tag = bt709 ? QStringLiteral("bt709") : QStringLiteral("smpte170m");
-    const QString path = m_dir.filePath(QString::fromLatin1(e.name) + QStringLiteral(".mp4"));
-    const QStringList args{"-v", "error", "-y", "-filter_complex", graph, "-map", "[v]", "-c:v", "libx264",
-                           "-qp", "0", "-preset", "ultrafast", "-colorspace", tag, "-color_primaries", tag,
-                           "-color_trc", tag, "-color_range", full ? "pc" : "tv", path};
+    const QStringList tags{"-colorspace", tag,  "-color_primaries", tag,
+                           "-color_trc",  tag,  "-color_range",     full ? "pc" : "tv"};
+    QStringList codec;
+    QString extension = QStringLiteral(".mp4");
+    switch (e.codec) {
+    case Codec::H264: codec = QStringList{"-c:v", "libx264", "-qp", "0", "-preset", "ultrafast"} + tags; break;
+    case Codec::Hevc10:
+        codec = QStringList{"-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "lossless=1:log-level=error"};
+        codec += tags;
+        break;
+    case Codec::Mjpeg:
+        // No tags: the MJPEG decoder must report full range BT.601 by itself.
+        codec = QStringList{"-c:v", "mjpeg", "-q:v", "2"};
+        extension = QStringLiteral(".avi");
+        break;
+    case Codec::Nv12:
+        codec = QStringList{"-c:v", "rawvideo"} + tags;
+        extension = QStringLiteral(".mkv");
+        break;
+    }
+    const QString path = m_dir.filePath(QString::fromLatin1(e.name) + extension);
+    const QStringList args =
+        QStringList{"-v", "error", "-y", "-filter_complex", graph, "-map", "[v]"} + codec + QStringList{path};
     QProcess ffmpeg;
     ffmpeg.setProcessChannelMode(QProcess::MergedChannels);
     ffmpeg.start(QStringLiteral("ffmpeg"), args);
@@ -120,8 +165,8 @@ void TestWallColors::testHasPower()
 {
     // For every encoding, each wrong interpretation (other matrix, other range, both) must put at least
     // one block clearly outside the tolerance, or the test could not see that mistake.
-    for (const Encoding& e : kEncodings) {
-        for (const Encoding& wrong : kEncodings) {
+    for (const Encoding& e : std::span(kEncodings, kPowerEncodings)) {
+        for (const Encoding& wrong : std::span(kEncodings, kPowerEncodings)) {
             if (wrong.matrix == e.matrix && wrong.range == e.range)
                 continue;
             double worst = 0;
@@ -141,15 +186,15 @@ void TestWallColors::testHasPower()
 void TestWallColors::colorsMatch()
 {
     WallWidget wall;
-    wall.resize(800, 600);
-    wall.setWallLayout(WallLayout::grid(2, 2));
+    wall.resize(900, 600);
+    wall.setWallLayout(WallLayout::grid(3, 3));
     QSet<int> presented;
     connect(&wall, &WallWidget::framePresented, &wall, [&presented](int tile) { presented.insert(tile); });
     wall.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wall));
 
     std::vector<std::unique_ptr<StreamSession>> sessions;
-    for (int tile = 0; tile < 4; ++tile) {
+    for (int tile = 0; tile < kClips; ++tile) {
         StreamOptions options;
         options.url = m_clips[std::size_t(tile)];
         options.reconnect = false;
@@ -157,7 +202,7 @@ void TestWallColors::colorsMatch()
         wall.setTileFeed(tile, sessions.back()->mailbox());
         sessions.back()->start();
     }
-    QTRY_VERIFY_WITH_TIMEOUT(presented.size() == 4, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(presented.size() == kClips, 20000);
     QVERIFY2(wall.renderError().isEmpty(), qPrintable(wall.renderError()));
 
     const QImage image = wall.grabFramebuffer();
@@ -166,7 +211,7 @@ void TestWallColors::colorsMatch()
         image.save(dir + QStringLiteral("/wall_colors.png"));
 
     QStringList failures;
-    for (int tile = 0; tile < 4; ++tile) {
+    for (int tile = 0; tile < kClips; ++tile) {
         const Encoding& e = kEncodings[tile];
         // The player detected the encoding from the stream's tags.
         const auto info = wall.pictureInfo(tile);
@@ -174,6 +219,7 @@ void TestWallColors::colorsMatch()
         QCOMPARE(info->size, QSize(kColumns * kBlock, kRows * kBlock));
         QCOMPARE(info->matrix, e.matrix);
         QCOMPARE(info->range, e.range);
+        QCOMPARE(info->layout, e.layout);
 
         const QRect picture = wall.pictureRect(tile);
         int worst = 0;
@@ -200,7 +246,7 @@ void TestWallColors::colorsMatch()
     // Nearest filtering shows the same colours at block centres.
     wall.setSmoothScaling(false);
     const QImage nearest = wall.grabFramebuffer();
-    for (int tile = 0; tile < 4; ++tile) {
+    for (int tile = 0; tile < kClips; ++tile) {
         const QRect picture = wall.pictureRect(tile);
         const QPoint centre(picture.x() + picture.width() / 6, picture.y() + picture.height() / 4);
         QVERIFY(maxChannelError(nearest.pixel(centre), kColors[0]) <= kTolerance);

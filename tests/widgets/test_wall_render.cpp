@@ -11,6 +11,7 @@
 #include <QtTest>
 
 #include <array>
+#include <span>
 
 #include "vigie/player/FrameMailbox.h"
 #include "vigie/widgets/CameraMime.h"
@@ -288,24 +289,49 @@ void TestWallRender::oddSizesAndLayouts()
         ColorMatrix matrix;
         ColorRange range;
     };
-    const Case cases[] = {
+    // Odd sizes round the chroma planes up; the interleaved planes of NV12 / P010 then have an odd number
+    // of Cb Cr pairs per row, and 16-bit strides differ from 8-bit ones.
+    const Case first[] = {
         {11, 161, 121, PixelLayout::Yuv420p, ColorMatrix::Bt601, ColorRange::Limited},
         {12, 163, 97, PixelLayout::Yuv422p, ColorMatrix::Bt709, ColorRange::Full},
         {13, 99, 75, PixelLayout::Yuv444p, ColorMatrix::Bt601, ColorRange::Full},
+        {14, 161, 121, PixelLayout::Nv12, ColorMatrix::Bt601, ColorRange::Limited},
+        {15, 163, 97, PixelLayout::P010, ColorMatrix::Bt709, ColorRange::Full},
     };
-    m_presented.clear();
-    for (const Case& c : cases)
-        post(c.tile, tileColor(c.tile, 2), c.width, c.height, c.layout, c.matrix, c.range);
-    QVERIFY(waitPresented({11, 12, 13}));
-    const QImage image = m_wall->grabFramebuffer();
-    for (const Case& c : cases) {
-        const QRgb actual = centreOf(image, c.tile);
-        QVERIFY2(maxChannelError(actual, tileColor(c.tile, 2)) <= kTolerance,
-                 qPrintable(QStringLiteral("tile %1: got %2, expected %3")
-                                .arg(c.tile)
-                                .arg(describe(actual), describe(tileColor(c.tile, 2)))));
-        QCOMPARE(m_wall->pictureInfo(c.tile)->layout, c.layout);
-        QCOMPARE(m_wall->pictureInfo(c.tile)->range, c.range);
+    // The same tiles change layout: textures change format (8 <-> 16 bits, 1 <-> 2 components) and the
+    // number of planes changes.
+    const Case second[] = {
+        {11, 99, 75, PixelLayout::Yuv420p10, ColorMatrix::Bt709, ColorRange::Limited},
+        {12, 161, 121, PixelLayout::Yuv420p10, ColorMatrix::Bt601, ColorRange::Full},
+        {13, 163, 97, PixelLayout::P010, ColorMatrix::Bt601, ColorRange::Limited},
+        {14, 99, 75, PixelLayout::P010, ColorMatrix::Bt709, ColorRange::Limited},
+        {15, 161, 121, PixelLayout::Yuv420p, ColorMatrix::Bt709, ColorRange::Limited},
+    };
+    int variant = 2;
+    for (const auto& round : {std::span<const Case>(first), std::span<const Case>(second)}) {
+        m_presented.clear();
+        const auto before = m_wall->renderStats();
+        quint64 planes = 0;
+        for (const Case& c : round) {
+            post(c.tile, tileColor(c.tile, variant), c.width, c.height, c.layout, c.matrix, c.range);
+            planes += (c.layout == PixelLayout::Nv12 || c.layout == PixelLayout::P010) ? 2 : 3;
+        }
+        QVERIFY(waitPresented({11, 12, 13, 14, 15}));
+        const QImage image = m_wall->grabFramebuffer();
+        QCOMPARE(m_wall->renderStats().planeUploads - before.planeUploads, planes);
+        for (const Case& c : round) {
+            const QRgb actual = centreOf(image, c.tile);
+            const int error = maxChannelError(actual, tileColor(c.tile, variant));
+            qInfo("tile %d, %dx%d layout %d: error %d", c.tile, c.width, c.height, int(c.layout), error);
+            QVERIFY2(error <= kTolerance, qPrintable(QStringLiteral("tile %1 (layout %2): got %3, expected %4")
+                                                         .arg(c.tile)
+                                                         .arg(int(c.layout))
+                                                         .arg(describe(actual), describe(tileColor(c.tile, variant)))));
+            QCOMPARE(m_wall->pictureInfo(c.tile)->layout, c.layout);
+            QCOMPARE(m_wall->pictureInfo(c.tile)->range, c.range);
+            QCOMPARE(m_wall->pictureInfo(c.tile)->size, QSize(c.width, c.height));
+        }
+        ++variant;
     }
 }
 

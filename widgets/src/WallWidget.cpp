@@ -376,18 +376,18 @@ bool WallWidget::takeAndUpload(Tile& tile)
     m_stats.planeUploads += quint64(planes);
     if (planes == 0)
         return false;
-    const bool conversionChanged =
-        !tile.hasPicture || tile.info.matrix != frame->matrix() || tile.info.range != frame->range();
+    const bool conversionChanged = !tile.hasPicture || tile.info.matrix != frame->matrix()
+                                   || tile.info.range != frame->range() || tile.info.layout != frame->layout();
     tile.info.size = QSize(frame->width(), frame->height());
     tile.info.layout = frame->layout();
     tile.info.matrix = frame->matrix();
     tile.info.range = frame->range();
     tile.info.sequence = frame->sequence;
     if (conversionChanged)
-        tile.conversion = YuvToRgb::make(frame->matrix(), frame->range());
+        tile.conversion = YuvToRgb::make(frame->matrix(), frame->range(), frame->layout());
     // Luma position -> chroma texture coordinate (chroma planes are rounded up for odd sizes).
-    const int divX = frame->layout() == player::PixelLayout::Yuv444p ? 1 : 2;
-    const int divY = frame->layout() == player::PixelLayout::Yuv420p ? 2 : 1;
+    const int divX = 1 << player::chromaShiftX(frame->layout());
+    const int divY = 1 << player::chromaShiftY(frame->layout());
     tile.chromaScaleX = float(double(frame->width()) / divX / frame->planeWidth(1));
     tile.chromaScaleY = float(double(frame->height()) / divY / frame->planeHeight(1));
     tile.hasPicture = true;

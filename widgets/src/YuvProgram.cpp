@@ -21,6 +21,8 @@ void main()
 
 // chromaScale maps luma texture coordinates to chroma ones: for an odd width, 4:2:0 chroma has
 // ceil(w / 2) samples, so the chroma texture is slightly wider than half the luma one.
+// Two-plane layouts (NV12, P010) keep Cb and Cr in the .r and .g of the planeU texture. The bit depth
+// needs no code here: YuvToRgb folds the sample scale into yuvToRgb and yuvOffset.
 const char* const kFragmentShader = R"(#version 330 core
 in vec2 texCoord;
 out vec4 fragColor;
@@ -30,10 +32,12 @@ uniform sampler2D planeV;
 uniform mat3 yuvToRgb;
 uniform vec3 yuvOffset;
 uniform vec2 chromaScale;
+uniform bool chromaInterleaved;
 void main()
 {
     vec2 c = texCoord * chromaScale;
-    vec3 yuv = vec3(texture(planeY, texCoord).r, texture(planeU, c).r, texture(planeV, c).r);
+    vec2 cbcr = chromaInterleaved ? texture(planeU, c).rg : vec2(texture(planeU, c).r, texture(planeV, c).r);
+    vec3 yuv = vec3(texture(planeY, texCoord).r, cbcr);
     fragColor = vec4(clamp(yuvToRgb * (yuv - yuvOffset), 0.0, 1.0), 1.0);
 }
 )";
@@ -61,6 +65,7 @@ bool YuvProgram::create(QOpenGLFunctions_3_3_Core* gl)
     m_matrixLoc = m_program->uniformLocation("yuvToRgb");
     m_offsetLoc = m_program->uniformLocation("yuvOffset");
     m_chromaScaleLoc = m_program->uniformLocation("chromaScale");
+    m_interleavedLoc = m_program->uniformLocation("chromaInterleaved");
     m_program->release();
 
     // Core profile: no drawing without a VAO.
@@ -105,6 +110,7 @@ void YuvProgram::setConversion(QOpenGLFunctions_3_3_Core* gl, const YuvToRgb& co
     gl->glUniformMatrix3fv(m_matrixLoc, 1, GL_FALSE, conversion.matrix.data());
     gl->glUniform3fv(m_offsetLoc, 1, conversion.offset.data());
     gl->glUniform2f(m_chromaScaleLoc, chromaScaleX, chromaScaleY);
+    gl->glUniform1i(m_interleavedLoc, conversion.chromaInterleaved ? 1 : 0);
 }
 
 void YuvProgram::draw(QOpenGLFunctions_3_3_Core* gl)

@@ -1,5 +1,6 @@
 #pragma once
-// The wall's one shader program: samples three GL_R8 planes and converts Y'CbCr to R'G'B'.
+// The wall's one shader program: samples the Y, Cb, Cr planes (three single-component textures, or a
+// luma texture and an interleaved two-component chroma one) and converts Y'CbCr to R'G'B'.
 // Owns the program, the VAO and the quad's vertex buffer. GUI thread, with the wall's context current.
 
 #include <QOpenGLFunctions_3_3_Core>
@@ -28,7 +29,8 @@ public:
     // Binds the program and the VAO; planes are read from texture units 0, 1, 2.
     void bind(QOpenGLFunctions_3_3_Core* gl);
     void release(QOpenGLFunctions_3_3_Core* gl);
-    // Per picture: conversion constants and the chroma/luma coordinate ratio (odd sizes, see .cpp).
+    // Per picture: conversion constants (with the chroma plane arrangement) and the chroma/luma coordinate
+    // ratio (odd sizes, see .cpp).
     void setConversion(QOpenGLFunctions_3_3_Core* gl, const YuvToRgb& conversion, float chromaScaleX,
                        float chromaScaleY);
     // Draws the quad over the current viewport.
@@ -41,6 +43,7 @@ private:
     GLint m_matrixLoc = -1;
     GLint m_offsetLoc = -1;
     GLint m_chromaScaleLoc = -1;
+    GLint m_interleavedLoc = -1;
     QString m_log;
 };
 

@@ -65,7 +65,7 @@ public:
 
 signals:
     // detail: human-readable reason for Error/Reconnecting/Stalled ("connection refused", "404 Not Found",
-    // "unsupported pixel format yuv420p10le"), or the codec and size when Playing.
+    // "unsupported pixel format bgr0"), or the codec and size when Playing.
     void stateChanged(vigie::player::StreamState state, const QString& detail);
 
 private:

@@ -17,13 +17,26 @@ enum class ColorMatrix { Bt601, Bt709 };
 // Limited ("TV", Y in 16..235) or full ("PC"/JPEG, 0..255) quantisation range.
 enum class ColorRange { Limited, Full };
 
-// How the picture's samples are laid out. Only 8-bit layouts reach the renderer; anything else is
-// reported by the stream as an unsupported format (never a silent black tile).
+// How the picture's samples are laid out: the layouts the renderer draws. Anything else is reported by
+// the stream as an unsupported format (never a silent black tile).
 enum class PixelLayout {
-    Yuv420p,  // 3 planes, chroma halved in both directions
-    Yuv422p,  // 3 planes, chroma halved horizontally
-    Yuv444p,  // 3 planes, full chroma
+    Yuv420p,    // 3 planes of 8-bit samples, chroma halved in both directions
+    Yuv422p,    // 3 planes of 8-bit samples, chroma halved horizontally
+    Yuv444p,    // 3 planes of 8-bit samples, full chroma
+    Nv12,       // 2 planes of 8-bit samples: Y, then Cb Cr interleaved; chroma halved in both directions
+    Yuv420p10,  // 3 planes of 16-bit little-endian samples, 10 significant bits in the low bits (0..1023)
+    P010,       // 2 planes like Nv12, 16-bit little-endian samples with the 10 bits in the high bits
 };
+
+// Planes of the layout (2 or 3).
+int planeCount(PixelLayout layout);
+// Bytes per sample of one component (1 or 2; 16-bit samples are little-endian).
+int bytesPerSample(PixelLayout layout);
+// Components per sample of a plane: 2 for the interleaved Cb Cr plane of Nv12 / P010, 1 otherwise.
+int planeComponents(PixelLayout layout, int plane);
+// log2 of the chroma subsampling (horizontal, vertical).
+int chromaShiftX(PixelLayout layout);
+int chromaShiftY(PixelLayout layout);
 
 class VideoFrame {
 public:
@@ -41,11 +54,17 @@ public:
     ColorMatrix matrix() const { return m_matrix; }
     ColorRange range() const { return m_range; }
 
-    static constexpr int kPlaneCount = 3;
+    static constexpr int kPlaneCount = 3;  // the most planes a layout has; see planeCount()
+    int planeCount() const { return vigie::player::planeCount(m_layout); }
+    int bytesPerSample() const { return vigie::player::bytesPerSample(m_layout); }
+    int planeComponents(int plane) const { return vigie::player::planeComponents(m_layout, plane); }
+    // Planes at or past planeCount() have no data (nullptr, 0).
     const std::uint8_t* planeData(int plane) const;
     std::uint8_t* mutablePlaneData(int plane);  // only for frames made by allocate()
-    int planeStride(int plane) const;           // bytes per row, >= planeWidth(plane)
-    int planeWidth(int plane) const;            // samples per row
+    // Bytes per row, >= planeWidth(plane) * planeComponents(plane) * bytesPerSample().
+    int planeStride(int plane) const;
+    // Samples per row; for the interleaved Cb Cr plane, Cb Cr pairs per row.
+    int planeWidth(int plane) const;
     int planeHeight(int plane) const;
 
     std::int64_t ptsMicros = 0;   // presentation time in the stream's time base, microseconds

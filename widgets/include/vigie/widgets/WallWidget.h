@@ -48,7 +48,7 @@ public:
     // Counters for tests and benchmarks.
     struct RenderStats {
         quint64 paints = 0;        // paintGL calls
-        quint64 planeUploads = 0;  // glTexSubImage2D calls (3 per frame shown)
+        quint64 planeUploads = 0;  // glTexSubImage2D calls (one per plane: 2 or 3 per frame shown)
         quint64 framesShown = 0;   // frames taken from mailboxes and drawn
     };
     // What the picture currently on a tile is.
