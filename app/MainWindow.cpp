@@ -4,8 +4,10 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QHideEvent>
 #include <QLabel>
 #include <QSettings>
+#include <QShowEvent>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -57,6 +59,7 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
     statusBar()->addPermanentWidget(m_linkLabel);
 
     m_controller = new WallController(m_wall, m_backend, this);
+    m_controller->setPaused(true);  // until the window is shown: nothing decodes for a window nobody sees
     QSettings settings;
     m_controller->setGrid(grid > 0 ? grid : settings.value(kGridKey, 2).toInt());
     if (m_pendingCameras.isEmpty())
@@ -73,7 +76,14 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
             [this](const QString& id) { m_tree->model()->removeCamera(id); });
 
     connect(m_tree, &vigie::widgets::CameraTreeView::cameraActivated, this, &MainWindow::placeCamera);
-    connect(m_wall, &vigie::widgets::WallWidget::cameraDropped, m_controller, &WallController::assign);
+    // The wall widget numbers the tiles it shows; while a tile is maximised that is not the grid position.
+    connect(m_wall, &vigie::widgets::WallWidget::cameraDropped, this, [this](int wallIndex, const QString& cameraId) {
+        m_controller->assign(m_controller->wallToTile(wallIndex), cameraId);
+    });
+    connect(m_wall, &vigie::widgets::WallWidget::tileDoubleClicked, this,
+            [this](int wallIndex) { m_controller->toggleMaximised(m_controller->wallToTile(wallIndex)); });
+    connect(m_controller, &WallController::maximisedChanged, this,
+            [this](int tile) { m_restoreAction->setEnabled(tile >= 0); });
     connect(m_controller, &WallController::assignmentsChanged, this, &MainWindow::saveWall);
 
     onConnectionStateChanged();
@@ -100,7 +110,14 @@ void MainWindow::buildActions()
     auto* clear = toolbar->addAction(tr("Clear tile"));
     clear->setShortcut(QKeySequence::Delete);
     clear->setToolTip(tr("Stop the selected tile (Delete)"));
-    connect(clear, &QAction::triggered, this, [this] { m_controller->clearTile(m_wall->selectedTile()); });
+    connect(clear, &QAction::triggered, this,
+            [this] { m_controller->clearTile(m_controller->wallToTile(m_wall->selectedTile())); });
+    m_restoreAction = toolbar->addAction(tr("Restore grid"));
+    m_restoreAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_restoreAction->setToolTip(tr("Show all tiles again after a double-click maximised one (Esc)"));
+    // Disabled while the grid is shown, so that Escape still reaches whoever else wants it.
+    m_restoreAction->setEnabled(m_controller->maximisedTile() >= 0);
+    connect(m_restoreAction, &QAction::triggered, m_controller, &WallController::restoreGrid);
     toolbar->addSeparator();
     auto* signIn = toolbar->addAction(tr("Log in…"));
     signIn->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
@@ -179,6 +196,8 @@ void MainWindow::onDirectoryReset()
 
 void MainWindow::placeCamera(const QString& cameraId)
 {
+    // The operator picks a camera for the wall: show the whole wall, so that they see where it goes.
+    m_controller->restoreGrid();
     int tile = m_wall->selectedTile();
     if (tile < 0 || !m_controller->cameraAt(tile).isEmpty()) {
         const int empty = m_controller->firstEmptyTile();
@@ -198,6 +217,26 @@ void MainWindow::saveWall() const
     const auto actions = m_gridActions ? m_gridActions->actions() : QList<QAction*>();
     for (int i = 0; i < actions.size(); ++i)
         actions[i]->setChecked(i + 1 == m_controller->grid());
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange)
+        m_controller->setPaused(isMinimized() || !isVisible());
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    m_controller->setPaused(isMinimized());
+}
+
+void MainWindow::hideEvent(QHideEvent* event)
+{
+    QMainWindow::hideEvent(event);
+    // Also spontaneous hides (the window system unmapped the window), where isVisible() stays true.
+    m_controller->setPaused(true);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

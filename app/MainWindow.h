@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QStringList>
 
+class QAction;
 class QActionGroup;
 class QLabel;
 
@@ -36,6 +37,10 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // A minimised or hidden window decodes nothing: the wall controller pauses until it is shown again.
+    void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
     void buildActions();
@@ -51,6 +56,7 @@ private:
     vigie::widgets::ConnectionBanner* m_banner = nullptr;
     QLabel* m_linkLabel = nullptr;
     QActionGroup* m_gridActions = nullptr;
+    QAction* m_restoreAction = nullptr;  // Escape: back to the grid from a maximised tile
     WallController* m_controller = nullptr;
     QStringList m_pendingCameras;  // to place once the directory has loaded
     bool m_wallFilled = false;

@@ -1,7 +1,11 @@
 #include "WallController.h"
 
+#include <QEvent>
 #include <QThread>
 
+#include <algorithm>
+
+#include "StreamChoice.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/widgets/TileOverlay.h"
 #include "vigie/widgets/WallLayout.h"
@@ -19,6 +23,14 @@ WallController::WallController(vigie::widgets::WallWidget* wall, vigie::rpc::Bac
     connect(m_backend, &vigie::rpc::BackendClient::directoryReset, this, &WallController::onDirectoryChanged);
     connect(m_backend, &vigie::rpc::BackendClient::cameraChanged, this, &WallController::onDirectoryChanged);
     connect(m_backend, &vigie::rpc::BackendClient::cameraRemoved, this, &WallController::onDirectoryChanged);
+    // A switch that waited for a picture of the current stream can go now.
+    connect(m_wall, &vigie::widgets::WallWidget::framePresented, this, [this](int wallIndex) {
+        const int tile = wallToTile(wallIndex);
+        if (tile >= 0 && m_tiles[static_cast<size_t>(tile)].switchPending)
+            updateRole(tile);
+    });
+    // Tile sizes change with the wall's size: the stream choice follows.
+    m_wall->installEventFilter(this);
     setGrid(m_grid);
 }
 
@@ -28,33 +40,196 @@ WallController::~WallController()
         closeTile(tile);
 }
 
+bool WallController::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_wall && event->type() == QEvent::Resize)
+        updateRoles();  // the widget's size is already the new one when its resize event is delivered
+    return QObject::eventFilter(watched, event);
+}
+
 void WallController::setGrid(int n)
 {
     Q_ASSERT(thread() == QThread::currentThread());
     n = std::clamp(n, 1, 8);
-    const vigie::rpc::StreamRole oldRole = preferredRole();
+    const std::vector<int> before = wallMapping();
     const int count = n * n;
     for (int tile = count; tile < tileCount(); ++tile)
         closeTile(tile);
+    const bool wasMaximised = m_maximised >= 0;
+    m_maximised = -1;  // a new grid is a new view: everything shown
     m_grid = n;
     m_tiles.resize(static_cast<size_t>(count));
-    m_wall->setWallLayout(vigie::widgets::WallLayout::grid(n, n));
-    // A single big tile deserves the main stream; small tiles take the cheaper sub stream.
-    const bool roleChanged = preferredRole() != oldRole;
-    for (int tile = 0; tile < count; ++tile) {
-        if (roleChanged && !m_tiles[static_cast<size_t>(tile)].cameraId.isEmpty())
-            openTile(tile, true);
-        else
-            refreshOverlay(tile);
-        if (m_tiles[static_cast<size_t>(tile)].session)
-            m_wall->setTileFeed(tile, m_tiles[static_cast<size_t>(tile)].session->mailbox());
-    }
+    applyWall(before);
+    if (wasMaximised)
+        emit maximisedChanged(-1);
     emit assignmentsChanged();
 }
 
-vigie::rpc::StreamRole WallController::preferredRole() const
+void WallController::maximise(int tile)
 {
-    return m_grid == 1 ? vigie::rpc::StreamRole::Main : vigie::rpc::StreamRole::Sub;
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (tile < 0 || tile >= tileCount() || tile == m_maximised)
+        return;
+    const std::vector<int> before = wallMapping();
+    m_maximised = tile;
+    applyWall(before);
+    m_wall->setSelectedTile(0);
+    emit maximisedChanged(tile);
+}
+
+void WallController::restoreGrid()
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (m_maximised < 0)
+        return;
+    const std::vector<int> before = wallMapping();
+    const int tile = m_maximised;
+    m_maximised = -1;
+    applyWall(before);
+    m_wall->setSelectedTile(tile);
+    emit maximisedChanged(-1);
+}
+
+void WallController::toggleMaximised(int tile)
+{
+    if (m_maximised >= 0 && (tile == m_maximised || tile < 0))
+        restoreGrid();
+    else
+        maximise(tile);
+}
+
+void WallController::setPaused(bool paused)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    applyWall(wallMapping());
+}
+
+int WallController::tileToWall(int tile) const
+{
+    if (tile < 0 || tile >= tileCount())
+        return -1;
+    if (m_maximised >= 0)
+        return tile == m_maximised ? 0 : -1;
+    return tile;
+}
+
+int WallController::wallToTile(int wallIndex) const
+{
+    if (m_maximised >= 0)
+        return wallIndex == 0 ? m_maximised : -1;
+    return wallIndex >= 0 && wallIndex < tileCount() ? wallIndex : -1;
+}
+
+std::vector<int> WallController::wallMapping() const
+{
+    std::vector<int> mapping(static_cast<size_t>(std::max(0, m_wall->tileCount())), -1);
+    for (int wallIndex = 0; wallIndex < static_cast<int>(mapping.size()); ++wallIndex)
+        mapping[static_cast<size_t>(wallIndex)] = wallToTile(wallIndex);
+    return mapping;
+}
+
+bool WallController::isActive(int tile) const
+{
+    return !m_paused && tileToWall(tile) >= 0;
+}
+
+void WallController::applyWall(const std::vector<int>& before)
+{
+    m_wall->setWallLayout(m_maximised >= 0 ? vigie::widgets::WallLayout::grid(1, 1)
+                                           : vigie::widgets::WallLayout::grid(m_grid, m_grid));
+    for (int wallIndex = 0; wallIndex < m_wall->tileCount(); ++wallIndex) {
+        const size_t i = static_cast<size_t>(wallIndex);
+        if (i >= before.size() || before[i] != wallToTile(wallIndex))
+            m_wall->setTileFeed(wallIndex, nullptr);
+    }
+    for (int tile = 0; tile < tileCount(); ++tile) {
+        Tile& t = m_tiles[static_cast<size_t>(tile)];
+        if (!isActive(tile)) {
+            suspendTile(tile);
+        } else if (t.session) {
+            setWallFeed(tile, t.session->mailbox());
+            refreshOverlay(tile);
+        } else if (!t.cameraId.isEmpty()) {
+            // Resumed or shown again. If the wall still has this tile's last picture (resume), it stays
+            // until the first frame; a wall index that showed another tile has just been cleared.
+            openTile(tile, true);
+        } else {
+            refreshOverlay(tile);
+        }
+    }
+    updateRoles();
+}
+
+void WallController::suspendTile(int tile)
+{
+    Tile& t = m_tiles[static_cast<size_t>(tile)];
+    if (!t.session)
+        return;
+    closeTile(tile);
+    t.detail = tr("Paused");
+    t.switchPending = false;
+    refreshOverlay(tile);
+}
+
+void WallController::setWallFeed(int tile, std::shared_ptr<vigie::player::FrameMailbox> feed)
+{
+    const int wallIndex = tileToWall(tile);
+    if (wallIndex >= 0)
+        m_wall->setTileFeed(wallIndex, std::move(feed));
+}
+
+vigie::rpc::StreamRole WallController::tileRole(int tile) const
+{
+    return tile >= 0 && tile < tileCount() ? m_tiles[static_cast<size_t>(tile)].role : vigie::rpc::StreamRole::Sub;
+}
+
+vigie::rpc::StreamRole WallController::desiredRole(int tile) const
+{
+    const Tile& t = m_tiles[static_cast<size_t>(tile)];
+    const int wallIndex = tileToWall(tile);
+    const vigie::rpc::CameraInfo* camera = m_backend->camera(t.cameraId);
+    if (wallIndex < 0 || !camera)
+        return t.role;
+    // stream(role) falls back to the other role: a size counts only for a stream of that very role.
+    auto sizeOf = [camera](vigie::rpc::StreamRole role) {
+        const vigie::rpc::StreamInfo* stream = camera->stream(role);
+        return stream && stream->role == role ? QSize(stream->width, stream->height) : QSize();
+    };
+    return StreamChoice::choose(t.role, m_wall->tileRect(wallIndex).size(), sizeOf(vigie::rpc::StreamRole::Sub),
+                                sizeOf(vigie::rpc::StreamRole::Main));
+}
+
+void WallController::updateRoles()
+{
+    for (int tile = 0; tile < tileCount(); ++tile)
+        updateRole(tile);
+}
+
+void WallController::updateRole(int tile)
+{
+    Tile& t = m_tiles[static_cast<size_t>(tile)];
+    if (!isActive(tile) || t.cameraId.isEmpty()) {
+        t.switchPending = false;
+        return;
+    }
+    const vigie::rpc::StreamRole role = desiredRole(tile);
+    if (role == t.role) {
+        t.switchPending = false;
+        return;
+    }
+    if (t.session && t.state == StreamState::Playing && !m_wall->pictureInfo(tileToWall(tile))
+        && m_wall->renderError().isEmpty()) {
+        // Frames are coming but the wall has none of them yet: switch once it shows one, to keep.
+        t.switchPending = true;
+        return;
+    }
+    t.switchPending = false;
+    if (!t.session && t.url.isEmpty())
+        return;  // not open (no stream in the directory): openTile will choose when it opens
+    openTile(tile, true);  // same camera, other stream: its last picture stays until the new one's first frame
 }
 
 void WallController::assign(int tile, const QString& cameraId)
@@ -130,21 +305,32 @@ void WallController::showNoVideo(int tile)
     t.url.clear();
     t.state = StreamState::Idle;
     t.detail = t.cameraId.isEmpty() ? QString() : tr("Camera %1 is not in the directory").arg(t.cameraId);
-    m_wall->setTileFeed(tile, nullptr);
+    setWallFeed(tile, nullptr);
     refreshOverlay(tile);
 }
 
 void WallController::openTile(int tile, bool keepPicture)
 {
+    Q_ASSERT(thread() == QThread::currentThread());
     Tile& t = m_tiles[static_cast<size_t>(tile)];
     closeTile(tile);
+    t.switchPending = false;
     if (!keepPicture)
-        m_wall->setTileFeed(tile, nullptr);
+        setWallFeed(tile, nullptr);
+    if (!isActive(tile)) {
+        // Hidden: remember the camera only; applyWall opens it when the tile is shown again.
+        t.url.clear();
+        t.state = StreamState::Stopped;
+        t.detail = tr("Paused");
+        refreshOverlay(tile);
+        return;
+    }
+    t.role = desiredRole(tile);
     const vigie::rpc::CameraInfo* camera = m_backend->camera(t.cameraId);
-    const vigie::rpc::StreamInfo* stream = camera ? camera->stream(preferredRole()) : nullptr;
+    const vigie::rpc::StreamInfo* stream = camera ? camera->stream(t.role) : nullptr;
     if (!stream) {
         // Not (yet) in the directory: keep the assignment, the tile opens when the camera appears.
-        m_wall->setTileFeed(tile, nullptr);
+        setWallFeed(tile, nullptr);
         t.url.clear();
         t.state = StreamState::Idle;
         if (camera)
@@ -174,7 +360,7 @@ void WallController::openTile(int tile, bool keepPicture)
                 emit tileStateChanged(tile, state, detail);
             });
     // Ownership: the session owns its mailbox; the wall shares it for as long as it shows this tile.
-    m_wall->setTileFeed(tile, t.session->mailbox());
+    setWallFeed(tile, t.session->mailbox());
     t.state = StreamState::Connecting;
     t.detail.clear();
     refreshOverlay(tile);
@@ -201,10 +387,13 @@ QString WallController::cameraTitle(const QString& cameraId) const
 
 void WallController::refreshOverlay(int tile)
 {
+    const int wallIndex = tileToWall(tile);
+    if (wallIndex < 0)
+        return;  // hidden behind a maximised tile: its overlay is set when it is shown again
     const Tile& t = m_tiles[static_cast<size_t>(tile)];
     TileOverlay overlay;
     if (t.cameraId.isEmpty()) {
-        m_wall->setTileOverlay(tile, overlay);
+        m_wall->setTileOverlay(wallIndex, overlay);
         return;
     }
     overlay.title = cameraTitle(t.cameraId);
@@ -219,7 +408,9 @@ void WallController::refreshOverlay(int tile)
         overlay.severity = TileOverlay::Severity::Busy;
         break;
     case StreamState::Playing:
-        overlay.status = t.detail;
+        // The player says the codec and size ("h264 1280x720"); the operator also sees which stream it is.
+        overlay.status = t.role == vigie::rpc::StreamRole::Main ? tr("%1 · main stream").arg(t.detail)
+                                                                : tr("%1 · sub stream").arg(t.detail);
         overlay.severity = TileOverlay::Severity::Ok;
         break;
     case StreamState::Stalled:
@@ -245,7 +436,7 @@ void WallController::refreshOverlay(int tile)
                                                        : tr("Camera offline: %1").arg(camera->stateReason);
         overlay.severity = TileOverlay::Severity::Error;
     }
-    m_wall->setTileOverlay(tile, overlay);
+    m_wall->setTileOverlay(wallIndex, overlay);
 }
 
 void WallController::onDirectoryChanged()
@@ -254,8 +445,10 @@ void WallController::onDirectoryChanged()
         Tile& t = m_tiles[static_cast<size_t>(tile)];
         if (t.cameraId.isEmpty())
             continue;
+        if (!isActive(tile))
+            continue;  // opens from the directory of that time when shown again
         const vigie::rpc::CameraInfo* camera = m_backend->camera(t.cameraId);
-        const vigie::rpc::StreamInfo* stream = camera ? camera->stream(preferredRole()) : nullptr;
+        const vigie::rpc::StreamInfo* stream = camera ? camera->stream(t.role) : nullptr;
         if (stream && stream->url != t.url)
             openTile(tile, true);  // the backend moved the stream (restarted elsewhere…)
         else if (!stream && t.session)
@@ -263,6 +456,7 @@ void WallController::onDirectoryChanged()
         else
             refreshOverlay(tile);
     }
+    updateRoles();  // stream sizes may have changed, or a camera gained a stream
 }
 
 }  // namespace vigie::app

@@ -4,6 +4,18 @@
 // Thread affinity: GUI thread. Owns one player::StreamSession per occupied tile; the wall widget only
 // holds the sessions' mailboxes. Follows the directory: when a camera's URL changes (backend restarted on
 // another port) its tiles reopen the new URL; when a camera goes offline the tile says so.
+//
+// Stream choice: each tile plays its camera's sub or main stream according to the size of its picture
+// on screen (StreamChoice, with hysteresis), re-evaluated when the wall is resized or its layout changes.
+// A switch reopens the same camera and keeps the last picture until the new stream's first frame.
+//
+// Only tiles the operator can see decode. A maximised tile fills the wall alone (the wall shows a 1x1
+// layout holding its feed); the other tiles stop their sessions, keep their cameras, and reopen on
+// restore. While paused (window minimised or hidden) no tile decodes; the wall keeps each tile's last
+// picture, shown again until the reopened stream's first frame.
+//
+// Tile numbers in this API are wall-grid positions, whatever is maximised; the wall widget's own tile
+// indices differ while a tile is maximised (tileToWall / wallToTile convert).
 
 #include <QObject>
 #include <QString>
@@ -43,13 +55,35 @@ public:
     int fillEmptyTiles(const QStringList& cameraIds);
     int firstEmptyTile() const;
 
+    // Shows one tile over the whole wall (-1 or an unknown tile: no-op); restoreGrid() shows the grid.
+    // Changing the grid restores it too.
+    void maximise(int tile);
+    void restoreGrid();
+    void toggleMaximised(int tile);  // maximises the tile, or restores the grid when it is the maximised one
+    int maximisedTile() const { return m_maximised; }  // -1 when the grid is shown
+
+    // Stops every session (keeping cameras and last pictures) while paused; reopens them on resume.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+
+    // Index of a tile in the wall widget, -1 when the wall does not show it (another tile is maximised);
+    // and the tile a wall widget index shows, -1 for none.
+    int tileToWall(int tile) const;
+    int wallToTile(int wallIndex) const;
+
     // For tests and diagnostics.
     const vigie::player::StreamSession* session(int tile) const;
     vigie::player::StreamState tileState(int tile) const;
+    // The stream the tile plays (or will play when it opens).
+    vigie::rpc::StreamRole tileRole(int tile) const;
 
 signals:
     void tileStateChanged(int tile, vigie::player::StreamState state, const QString& detail);
     void assignmentsChanged();
+    void maximisedChanged(int tile);  // -1: the grid is back
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct Tile {
@@ -59,6 +93,10 @@ private:
         vigie::player::StreamState state = vigie::player::StreamState::Idle;
         QString detail;
         quint64 generation = 0;  // bumped whenever the session changes: late reports of old ones are dropped
+        vigie::rpc::StreamRole role = vigie::rpc::StreamRole::Sub;
+        // A switch waits until the wall shows a picture of the current stream (else the tile would stay
+        // black until the new stream's first frame, e.g. right after maximising).
+        bool switchPending = false;
     };
 
     // Opens the tile's camera. `keepPicture`: the same camera reopens (other URL or stream role), so its
@@ -68,13 +106,28 @@ private:
     void refreshOverlay(int tile);
     void showNoVideo(int tile);
     void onDirectoryChanged();
-    vigie::rpc::StreamRole preferredRole() const;
+    // Decodes: shown on the wall and not paused.
+    bool isActive(int tile) const;
+    // Stops an active tile's session because it is hidden (keeps the camera and the wall's picture).
+    void suspendTile(int tile);
+    // Sets the wall's layout for the current grid / maximised tile and brings every tile in line: feeds,
+    // overlays, sessions stopped or (re)opened. `before`: the tile each wall index showed until now; a wall
+    // index that shows another tile now loses its picture (never another camera's picture under a title).
+    void applyWall(const std::vector<int>& before);
+    std::vector<int> wallMapping() const;  // tile per wall index
+    // The stream a tile should play now, from its picture size on the wall and the directory's streams.
+    vigie::rpc::StreamRole desiredRole(int tile) const;
+    void updateRoles();
+    void updateRole(int tile);
+    void setWallFeed(int tile, std::shared_ptr<vigie::player::FrameMailbox> feed);
     quint64 m_nextGeneration = 1;
     QString cameraTitle(const QString& cameraId) const;
 
     vigie::widgets::WallWidget* m_wall;
     vigie::rpc::BackendClient* m_backend;
     int m_grid = 2;
+    int m_maximised = -1;
+    bool m_paused = false;
     std::vector<Tile> m_tiles;
 };
 

@@ -55,6 +55,27 @@ int differingPixels(const QImage& a, const QImage& b, const QRect& rect)
     return differing;
 }
 
+QString urlOf(const vigie::app::WallController* controller, int tile)
+{
+    const vigie::player::StreamSession* session = controller->session(tile);
+    return session ? session->options().url : QString();
+}
+
+bool playsStream(const vigie::app::WallController* controller, int tile, const char* role)
+{
+    return controller->tileState(tile) == StreamState::Playing
+           && urlOf(controller, tile).endsWith(QLatin1Char('/') + QLatin1String(role));
+}
+
+bool decodes(const vigie::app::WallController* controller, int tile)
+{
+    const vigie::player::StreamSession* session = controller->session(tile);
+    return session && session->state() != StreamState::Stopped;
+}
+
+const QStringList kFourCameras{QStringLiteral("cam-01"), QStringLiteral("cam-02"), QStringLiteral("cam-03"),
+                               QStringLiteral("cam-04")};
+
 vigie::rpc::BackendOptions operatorOn(const QString& address)
 {
     vigie::rpc::BackendOptions options;
@@ -71,8 +92,12 @@ class TestClientWall : public QObject {
 
 private slots:
     void initTestCase();
+    void init() { QSettings().clear(); }  // each test starts from a new user's wall
     void fourTilesPlayLiveVideo();
     void offlineCameraIsShownOnItsTile();
+    void tilesPlayTheStreamTheirSizeDeserves();
+    void maximisedTileAloneDecodes();
+    void hiddenWindowDecodesNothing();
 
 private:
     SimProcess m_sim;
@@ -171,6 +196,143 @@ void TestClientWall::offlineCameraIsShownOnItsTile()
     // The camera comes back: the tile plays again by itself.
     QVERIFY(m_sim.command(QStringLiteral("camera cam-05 online")));
     QTRY_COMPARE_WITH_TIMEOUT(controller->tileState(0), StreamState::Playing, 20000);
+}
+
+void TestClientWall::tilesPlayTheStreamTheirSizeDeserves()
+{
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MainWindow window(&backend, 1, {QStringLiteral("cam-01")});
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    auto* controller = window.wallController();
+    auto* wall = window.wall();
+
+    // One big tile: the main stream, and the overlay says so.
+    QTRY_VERIFY2_WITH_TIMEOUT(playsStream(controller, 0, "main"), qPrintable(urlOf(controller, 0)), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(0) && wall->pictureInfo(0)->size == QSize(1280, 720), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(wall->tileOverlay(0).status.contains(QLatin1String("main")),
+                              qPrintable(wall->tileOverlay(0).status), 5000);
+
+    // 4x4 in the same window: small tiles take the sub stream. Tile 0 keeps its main picture meanwhile
+    // (same camera, no black frame) until the sub stream's first frame replaces it.
+    controller->setGrid(4);
+    controller->fillEmptyTiles({QStringLiteral("cam-02"), QStringLiteral("cam-03")});
+    QVERIFY(wall->pictureInfo(0).has_value());
+    QCOMPARE(controller->tileRole(0), vigie::rpc::StreamRole::Sub);
+    QTRY_VERIFY_WITH_TIMEOUT(playsStream(controller, 0, "sub") && playsStream(controller, 1, "sub")
+                                 && playsStream(controller, 2, "sub"),
+                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(0)->size == QSize(640, 360), 5000);
+
+    // Back to one tile (main), then the window shrinks: the same tile goes down to the sub stream.
+    controller->setGrid(1);
+    QTRY_VERIFY2_WITH_TIMEOUT(playsStream(controller, 0, "main"), qPrintable(urlOf(controller, 0)), 20000);
+    window.resize(640, 480);
+    QTRY_VERIFY2_WITH_TIMEOUT(playsStream(controller, 0, "sub"),
+                              qPrintable(QStringLiteral("%1 in a tile of %2x%3")
+                                             .arg(urlOf(controller, 0))
+                                             .arg(wall->tileRect(0).width())
+                                             .arg(wall->tileRect(0).height())),
+                              20000);
+    QVERIFY(wall->pictureInfo(0).has_value());
+}
+
+void TestClientWall::maximisedTileAloneDecodes()
+{
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MainWindow window(&backend, 2, kFourCameras);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    auto* controller = window.wallController();
+    auto* wall = window.wall();
+    auto allPlaySub = [&] {
+        for (int tile = 0; tile < 4; ++tile)
+            if (!playsStream(controller, tile, "sub"))
+                return false;
+        return true;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(allPlaySub(), 20000);
+
+    // The operator double-clicks tile 1: it fills the wall, alone, and takes the main stream.
+    const double dpr = wall->devicePixelRatioF();
+    const QPoint tile1 = (QRectF(wall->tileRect(1)).center() / dpr).toPoint();
+    QTest::mouseDClick(wall, Qt::LeftButton, {}, tile1);
+    QCOMPARE(controller->maximisedTile(), 1);
+    QCOMPARE(wall->tileCount(), 1);
+    QCOMPARE(wall->tileOverlay(0).title, backend.camera(QStringLiteral("cam-02"))->name);
+    for (int tile : {0, 2, 3})
+        QVERIFY2(!decodes(controller, tile), qPrintable(QStringLiteral("tile %1 still decodes").arg(tile)));
+    QCOMPARE(controller->cameraIds(), kFourCameras);  // hidden tiles keep their cameras
+    // The main stream opens only once the sub stream's picture is on the wall, which stays until then.
+    QTRY_VERIFY_WITH_TIMEOUT(urlOf(controller, 1).endsWith(QLatin1String("/main")), 10000);
+    QVERIFY(wall->pictureInfo(0).has_value());
+    QTRY_VERIFY2_WITH_TIMEOUT(playsStream(controller, 1, "main"), qPrintable(urlOf(controller, 1)), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(0) && wall->pictureInfo(0)->size == QSize(1280, 720), 5000);
+    for (int tile : {0, 2, 3})
+        QVERIFY(!decodes(controller, tile));
+
+    // Double-click again: the grid is back and every tile plays its sub stream again.
+    QTest::mouseDClick(wall, Qt::LeftButton, {}, wall->rect().center());
+    QCOMPARE(controller->maximisedTile(), -1);
+    QCOMPARE(wall->tileCount(), 4);
+    QTRY_VERIFY_WITH_TIMEOUT(allPlaySub(), 20000);
+    QCOMPARE(wall->tileOverlay(1).title, backend.camera(QStringLiteral("cam-02"))->name);
+
+    // Escape restores too.
+    controller->maximise(3);
+    QCOMPARE(wall->tileCount(), 1);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(wall, Qt::Key_Escape);
+    QCOMPARE(controller->maximisedTile(), -1);
+    QTRY_VERIFY_WITH_TIMEOUT(allPlaySub(), 20000);
+}
+
+void TestClientWall::hiddenWindowDecodesNothing()
+{
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MainWindow window(&backend, 2, kFourCameras);
+    window.resize(1280, 800);
+    backend.start();
+    auto* controller = window.wallController();
+    auto anyDecodes = [&] {
+        for (int tile = 0; tile < 4; ++tile)
+            if (decodes(controller, tile))
+                return true;
+        return false;
+    };
+    auto allPlaying = [&] {
+        for (int tile = 0; tile < 4; ++tile)
+            if (controller->tileState(tile) != StreamState::Playing)
+                return false;
+        return true;
+    };
+    // Not shown yet: the wall is filled from the directory, but nothing decodes.
+    QTRY_COMPARE_WITH_TIMEOUT(controller->cameraIds(), kFourCameras, 15000);
+    QVERIFY(!anyDecodes());
+
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(allPlaying(), 20000);
+
+    // Minimised: every session stops; the tiles keep their cameras and their last pictures.
+    window.setWindowState(Qt::WindowMinimized);
+    QVERIFY(controller->isPaused());
+    QVERIFY(!anyDecodes());
+    QCOMPARE(controller->cameraIds(), kFourCameras);
+    QVERIFY(window.wall()->pictureInfo(0).has_value());
+    window.setWindowState(Qt::WindowNoState);
+    QTRY_VERIFY_WITH_TIMEOUT(allPlaying(), 20000);
+
+    // Hidden likewise.
+    window.hide();
+    QVERIFY(!anyDecodes());
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(allPlaying(), 20000);
 }
 
 QTEST_MAIN(TestClientWall)
