@@ -2,7 +2,7 @@
 PRESET ?= default
 JOBS ?= 2
 
-.PHONY: all deps configure build test test-asan demo clean
+.PHONY: all deps configure build test test-asan bench demo clean
 
 all: build
 
@@ -18,6 +18,13 @@ build: configure
 # The whole suite through ctest; under a virtual X display when none is set (GL tests need one).
 test: build
 	@scripts/with-display ctest --preset $(PRESET) -j $(JOBS)
+
+# Benchmarks (see docs/performance.md): decode vs ffmpeg, then the wall vs ffmpeg. A few minutes; keep the
+# machine otherwise idle. Not part of `make test`.
+bench: configure
+	@cmake --build --preset $(PRESET) -j $(JOBS) --target bench_decode bench_wall
+	@scripts/with-display build/$(PRESET)/bench/bench_decode
+	@scripts/with-display build/$(PRESET)/bench/bench_wall
 
 test-asan:
 	@$(MAKE) --no-print-directory test PRESET=asan
