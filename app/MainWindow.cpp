@@ -118,6 +118,14 @@ void MainWindow::buildActions()
     // Disabled while the grid is shown, so that Escape still reaches whoever else wants it.
     m_restoreAction->setEnabled(m_controller->maximisedTile() >= 0);
     connect(m_restoreAction, &QAction::triggered, m_controller, &WallController::restoreGrid);
+    m_statisticsAction = toolbar->addAction(tr("Statistics"));
+    m_statisticsAction->setObjectName(QStringLiteral("statisticsAction"));
+    m_statisticsAction->setCheckable(true);
+    m_statisticsAction->setChecked(m_controller->statisticsVisible());
+    m_statisticsAction->setShortcut(QKeySequence(Qt::Key_I));
+    m_statisticsAction->setToolTip(tr("Show each tile's stream figures: frame rates, bitrate, decode time, drops (%1)")
+                                       .arg(m_statisticsAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_statisticsAction, &QAction::toggled, m_controller, &WallController::setStatisticsVisible);
     toolbar->addSeparator();
     auto* signIn = toolbar->addAction(tr("Log in…"));
     signIn->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));

@@ -34,6 +34,7 @@ public:
     vigie::widgets::WallWidget* wall() const { return m_wall; }
     vigie::widgets::CameraTreeView* cameraTree() const { return m_tree; }
     vigie::widgets::ConnectionBanner* banner() const { return m_banner; }
+    QAction* statisticsAction() const { return m_statisticsAction; }  // checkable, shortcut I
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -57,6 +58,7 @@ private:
     QLabel* m_linkLabel = nullptr;
     QActionGroup* m_gridActions = nullptr;
     QAction* m_restoreAction = nullptr;  // Escape: back to the grid from a maximised tile
+    QAction* m_statisticsAction = nullptr;  // I: per-tile statistics over the pictures
     WallController* m_controller = nullptr;
     QStringList m_pendingCameras;  // to place once the directory has loaded
     bool m_wallFilled = false;

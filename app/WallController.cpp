@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -31,6 +32,9 @@ WallController::WallController(vigie::widgets::WallWidget* wall, vigie::rpc::Bac
     });
     // Tile sizes change with the wall's size: the stream choice follows.
     m_wall->installEventFilter(this);
+    m_statisticsTimer = new QTimer(this);
+    m_statisticsTimer->setInterval(statisticsInterval());
+    connect(m_statisticsTimer, &QTimer::timeout, this, &WallController::refreshStatistics);
     setGrid(m_grid);
 }
 
@@ -105,6 +109,44 @@ void WallController::setPaused(bool paused)
         return;
     m_paused = paused;
     applyWall(wallMapping());
+}
+
+void WallController::setStatisticsVisible(bool visible)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (visible == m_statisticsVisible)
+        return;
+    m_statisticsVisible = visible;
+    for (Tile& t : m_tiles)
+        t.statistics.reset();
+    if (visible) {
+        m_statisticsTimer->start();
+        refreshStatistics();  // codec and counters at once, rates from the next tick
+    } else {
+        m_statisticsTimer->stop();
+        for (int tile = 0; tile < tileCount(); ++tile)
+            refreshOverlay(tile);
+    }
+}
+
+void WallController::refreshStatistics()
+{
+    if (!m_statisticsVisible)
+        return;
+    const auto now = std::chrono::steady_clock::now();
+    for (int tile = 0; tile < tileCount(); ++tile) {
+        Tile& t = m_tiles[static_cast<size_t>(tile)];
+        if (!t.session || tileToWall(tile) < 0) {
+            t.statistics.reset();
+        } else {
+            if (t.statisticsGeneration != t.generation) {
+                t.statistics.reset();  // another session: its counters start from zero
+                t.statisticsGeneration = t.generation;
+            }
+            t.statistics.update({now, t.session->stats(), t.session->mailbox()->counters()});
+        }
+        refreshOverlay(tile);
+    }
 }
 
 int WallController::tileToWall(int tile) const
@@ -435,6 +477,10 @@ void WallController::refreshOverlay(int tile)
         overlay.status = camera->stateReason.isEmpty() ? tr("Camera offline")
                                                        : tr("Camera offline: %1").arg(camera->stateReason);
         overlay.severity = TileOverlay::Severity::Error;
+    }
+    if (m_statisticsVisible && t.session && t.statisticsGeneration == t.generation) {
+        overlay.statistics = t.statistics.lines(
+            t.role == vigie::rpc::StreamRole::Main ? tr("main stream") : tr("sub stream"), t.state);
     }
     m_wall->setTileOverlay(wallIndex, overlay);
 }

@@ -14,6 +14,9 @@
 // restore. While paused (window minimised or hidden) no tile decodes; the wall keeps each tile's last
 // picture, shown again until the reopened stream's first frame.
 //
+// Statistics (off by default): each shown tile lists its stream's figures (TileStatistics) over its
+// picture, refreshed once a second by a timer that runs only while they are on.
+//
 // Tile numbers in this API are wall-grid positions, whatever is maximised; the wall widget's own tile
 // indices differ while a tile is maximised (tileToWall / wallToTile convert).
 
@@ -24,8 +27,11 @@
 #include <memory>
 #include <vector>
 
+#include "TileStatistics.h"
 #include "vigie/player/StreamSession.h"
 #include "vigie/rpc/DirectoryTypes.h"
+
+class QTimer;
 
 namespace vigie::rpc {
 class BackendClient;
@@ -66,6 +72,11 @@ public:
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
 
+    // Per-tile statistics over the pictures (TileOverlay::statistics), refreshed every statisticsInterval().
+    void setStatisticsVisible(bool visible);
+    bool statisticsVisible() const { return m_statisticsVisible; }
+    static constexpr int statisticsInterval() { return 1000; }  // ms
+
     // Index of a tile in the wall widget, -1 when the wall does not show it (another tile is maximised);
     // and the tile a wall widget index shows, -1 for none.
     int tileToWall(int tile) const;
@@ -97,6 +108,8 @@ private:
         // A switch waits until the wall shows a picture of the current stream (else the tile would stay
         // black until the new stream's first frame, e.g. right after maximising).
         bool switchPending = false;
+        TileStatistics statistics;  // while statistics are visible; reset when the session changes
+        quint64 statisticsGeneration = 0;  // the session `statistics` counts for
     };
 
     // Opens the tile's camera. `keepPicture`: the same camera reopens (other URL or stream role), so its
@@ -104,6 +117,7 @@ private:
     void openTile(int tile, bool keepPicture);
     void closeTile(int tile);
     void refreshOverlay(int tile);
+    void refreshStatistics();  // new snapshot of every shown tile's counters, overlays updated
     void showNoVideo(int tile);
     void onDirectoryChanged();
     // Decodes: shown on the wall and not paused.
@@ -128,6 +142,8 @@ private:
     int m_grid = 2;
     int m_maximised = -1;
     bool m_paused = false;
+    bool m_statisticsVisible = false;
+    QTimer* m_statisticsTimer = nullptr;
     std::vector<Tile> m_tiles;
 };
 

@@ -6,6 +6,7 @@ extern "C" {
 #include <libavutil/pixdesc.h>
 }
 
+#include <algorithm>
 #include <new>
 #include <optional>
 
@@ -65,6 +66,8 @@ private:
     std::optional<Result> openDecoder();
     Result readLoop();
     std::optional<Result> receiveFrames();
+    // Adds the packet's bytes and the decode time measured since the last call to the stats.
+    void countPacket(std::uint64_t bytes, bool skipped, bool decodeError);
     std::optional<Result> deliver();
     bool pace(std::int64_t ptsMicros);
 
@@ -84,6 +87,7 @@ private:
     Interrupt m_interrupt = Interrupt::None;
     Clock::time_point m_lastVideoPacket{};
     bool m_stalled = false;
+    Clock::duration m_decodeTime{};  // measured in the avcodec calls, not yet added to the stats
 
     QString m_codecName;  // "h264"
     bool m_playing = false;
@@ -284,8 +288,13 @@ StreamWorker::Result StreamWorker::Connection::readLoop()
             }
             if (read == AVERROR_EOF) {
                 // Flush the decoder so that the last pictures of a file are shown too.
-                if (avcodec_send_packet(m_decoder.get(), nullptr) >= 0) {
-                    if (auto ended = receiveFrames())
+                const auto flushStart = Clock::now();
+                const int flushed = avcodec_send_packet(m_decoder.get(), nullptr);
+                m_decodeTime += Clock::now() - flushStart;
+                if (flushed >= 0) {
+                    auto ended = receiveFrames();
+                    countPacket(0, false, false);
+                    if (ended)
                         return *ended;
                 }
                 return interruptedOr({Outcome::EndOfStream, QStringLiteral("end of stream"), played()});
@@ -315,28 +324,51 @@ StreamWorker::Result StreamWorker::Connection::readLoop()
             m_stalled = false;
             m_worker.setState(StreamState::Playing, m_playingDetail);
         }
+        const auto bytes = std::uint64_t(std::max(packet->size, 0));
         if (waitingForKeyFrame && !(packet->flags & AV_PKT_FLAG_KEY)) {
             av_packet_unref(packet.get());
+            countPacket(bytes, true, false);
             continue;
         }
         waitingForKeyFrame = false;
 
+        const auto sendStart = Clock::now();
         const int sent = avcodec_send_packet(m_decoder.get(), packet.get());
+        m_decodeTime += Clock::now() - sendStart;
         av_packet_unref(packet.get());
         if (sent < 0) {
             // A damaged packet: the decoder resynchronises on the following ones by itself.
-            m_worker.updateStats([](StreamStats& stats) { ++stats.decodeErrors; });
+            countPacket(bytes, false, true);
             continue;
         }
-        if (auto ended = receiveFrames())
+        auto ended = receiveFrames();
+        countPacket(bytes, false, false);
+        if (ended)
             return *ended;
     }
+}
+
+void StreamWorker::Connection::countPacket(std::uint64_t bytes, bool skipped, bool decodeError)
+{
+    // Whole microseconds go to the stats; the remainder waits for the next packet.
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(m_decodeTime);
+    m_decodeTime -= micros;
+    m_worker.updateStats([&](StreamStats& stats) {
+        stats.bytesReceived += bytes;
+        stats.decodeMicros += std::uint64_t(micros.count());
+        if (skipped)
+            ++stats.framesSkipped;
+        if (decodeError)
+            ++stats.decodeErrors;
+    });
 }
 
 std::optional<StreamWorker::Result> StreamWorker::Connection::receiveFrames()
 {
     for (;;) {
+        const auto receiveStart = Clock::now();
         const int received = avcodec_receive_frame(m_decoder.get(), m_frame.get());
+        m_decodeTime += Clock::now() - receiveStart;
         if (received == AVERROR(EAGAIN) || received == AVERROR_EOF)
             return std::nullopt;
         if (received < 0) {
@@ -391,6 +423,7 @@ std::optional<StreamWorker::Result> StreamWorker::Connection::deliver()
         stats.width = width;
         stats.height = height;
         ++stats.framesDecoded;
+        stats.lastFrameAt = frame->decodedAt;
     });
     if (!m_playing || width != m_playingWidth || height != m_playingHeight) {
         // First picture of this connection, or the camera changed its resolution.

@@ -6,6 +6,9 @@
 #include <QStandardPaths>
 #include <QtTest>
 
+#include <QAction>
+#include <QRegularExpression>
+
 #include <cmath>
 
 #include "MainWindow.h"
@@ -98,6 +101,7 @@ private slots:
     void tilesPlayTheStreamTheirSizeDeserves();
     void maximisedTileAloneDecodes();
     void hiddenWindowDecodesNothing();
+    void statisticsShowStreamFigures();
 
 private:
     SimProcess m_sim;
@@ -333,6 +337,70 @@ void TestClientWall::hiddenWindowDecodesNothing()
     QVERIFY(!anyDecodes());
     window.show();
     QTRY_VERIFY_WITH_TIMEOUT(allPlaying(), 20000);
+}
+
+void TestClientWall::statisticsShowStreamFigures()
+{
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MainWindow window(&backend, 2, kFourCameras);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    auto* controller = window.wallController();
+    auto* wall = window.wall();
+    QTRY_VERIFY_WITH_TIMEOUT(playsStream(controller, 0, "sub"), 20000);
+    const vigie::rpc::StreamInfo* sub = backend.camera(QStringLiteral("cam-01"))->stream(vigie::rpc::StreamRole::Sub);
+    QVERIFY(sub);
+    QCOMPARE(sub->fps, 25.0);
+    QVERIFY(wall->tileOverlay(0).statistics.isEmpty());  // off by default
+
+    // The operator presses I: every tile lists its stream's figures, refreshed every second.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(wall, Qt::Key_I);
+    QVERIFY(window.statisticsAction()->isChecked());
+    QVERIFY(controller->statisticsVisible());
+
+    const QRegularExpression rates(QStringLiteral("([0-9.]+) fps in / ([0-9.]+) out · ([0-9]+) kbit/s"));
+    double fpsIn = 0, fpsOut = 0, kbits = 0;
+    auto figures = [&] {
+        const QStringList lines = wall->tileOverlay(0).statistics;
+        for (const QString& line : lines) {
+            const QRegularExpressionMatch match = rates.match(line);
+            if (match.hasMatch()) {
+                fpsIn = match.captured(1).toDouble();
+                fpsOut = match.captured(2).toDouble();
+                kbits = match.captured(3).toDouble();
+                return true;
+            }
+        }
+        return false;
+    };
+    auto plausible = [&] { return figures() && fpsIn >= 20 && fpsIn <= 30 && fpsOut > 0 && kbits > 0; };
+    QTRY_VERIFY2_WITH_TIMEOUT(plausible(), qPrintable(wall->tileOverlay(0).statistics.join(QLatin1String(" | "))), 10000);
+    qInfo("tile 0: %s", qPrintable(wall->tileOverlay(0).statistics.join(QLatin1String(" | "))));
+    if (const QString shots = qEnvironmentVariable("VIGIE_TEST_SCREENSHOTS"); !shots.isEmpty())
+        wall->grabFramebuffer().save(shots + QStringLiteral("/statistics.png"));  // to look at it
+    // The worker's counters behind the figures.
+    const vigie::player::StreamStats stats = controller->session(0)->stats();
+    QVERIFY(stats.bytesReceived > 0);
+    QVERIFY(stats.decodeMicros > 0);
+    QVERIFY(stats.lastFrameAt > std::chrono::steady_clock::time_point{});
+    QVERIFY(stats.lastFrameAt <= std::chrono::steady_clock::now());
+    QVERIFY2(wall->tileOverlay(0).statistics.first().startsWith(QLatin1String("h264 640x360")),
+             qPrintable(wall->tileOverlay(0).statistics.first()));
+    // Every tile has its own (cam-04 is the H.265 camera).
+    QTRY_VERIFY2_WITH_TIMEOUT(wall->tileOverlay(3).statistics.value(0).startsWith(QLatin1String("hevc")),
+                              qPrintable(wall->tileOverlay(3).statistics.join(QLatin1String(" | "))), 5000);
+
+    // I again: the figures go away at once.
+    QTest::keyClick(wall, Qt::Key_I);
+    QVERIFY(!window.statisticsAction()->isChecked());
+    QVERIFY(!controller->statisticsVisible());
+    for (int tile = 0; tile < 4; ++tile)
+        QVERIFY(wall->tileOverlay(tile).statistics.isEmpty());
+    QVERIFY(!wall->tileOverlay(0).title.isEmpty());  // the rest of the overlay stays
 }
 
 QTEST_MAIN(TestClientWall)

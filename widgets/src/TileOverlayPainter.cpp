@@ -13,7 +13,43 @@ const QColor kTitle(240, 240, 240);
 const QColor kHint(150, 150, 150);
 const QColor kSelection(64, 160, 255);
 const QColor kDropTarget(255, 200, 64);
+const QColor kStatisticsBox(0, 0, 0, 140);
+const QColor kStatisticsText(230, 230, 230);
 }  // namespace
+
+void TileOverlayPainter::paintStatistics(QPainter& painter, const QRectF& tile, const QStringList& lines, qreal top)
+{
+    // Smaller than the title, in the top-left corner under the title band. The box never reaches the
+    // tile's centre: lines that do not fit above it are left out, long lines are elided.
+    const QFont saved = painter.font();
+    QFont font = saved;
+    font.setPixelSize(std::clamp(int(tile.height() / 20.0), 8, 13));
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    const qreal pad = 3.0;
+    const qreal margin = 4.0;
+    const qreal lineHeight = metrics.height();
+    const qreal boxTop = tile.top() + top + margin;
+    const qreal maxHeight = tile.center().y() - margin - boxTop;
+    const int fitting = std::min<int>(int(lines.size()), int((maxHeight - 2 * pad) / lineHeight));
+    if (fitting <= 0) {
+        painter.setFont(saved);
+        return;
+    }
+    const qreal maxTextWidth = std::max<qreal>(0, tile.width() - 2 * margin - 2 * pad);
+    qreal textWidth = 0;
+    for (int i = 0; i < fitting; ++i)
+        textWidth = std::max(textWidth, metrics.horizontalAdvance(lines[i]));
+    textWidth = std::min(textWidth, maxTextWidth);
+    const QRectF box(tile.left() + margin, boxTop, textWidth + 2 * pad, fitting * lineHeight + 2 * pad);
+    painter.fillRect(box, kStatisticsBox);
+    painter.setPen(kStatisticsText);
+    for (int i = 0; i < fitting; ++i) {
+        const QRectF line(box.left() + pad, box.top() + pad + i * lineHeight, textWidth, lineHeight);
+        painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, metrics.elidedText(lines[i], Qt::ElideRight, textWidth));
+    }
+    painter.setFont(saved);
+}
 
 QColor TileOverlayPainter::severityColor(TileOverlay::Severity severity)
 {
@@ -63,6 +99,8 @@ void TileOverlayPainter::paint(QPainter& painter, const QRectF& tile, const Tile
         painter.drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
                          metrics.elidedText(overlay.status, Qt::ElideRight, text.width()));
     }
+    if (!overlay.statistics.isEmpty())
+        paintStatistics(painter, tile, overlay.statistics, roomForBands ? bandHeight : 0.0);
     if (!state.hasFeed && !state.hasPicture) {
         painter.setPen(kHint);
         painter.drawText(tile.adjusted(pad, pad, -pad, -pad), Qt::AlignCenter | Qt::TextWordWrap,

@@ -16,6 +16,7 @@
 #include <QString>
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 
 #include "vigie/player/FrameMailbox.h"
@@ -44,6 +45,11 @@ struct StreamStats {
     std::uint64_t framesDecoded = 0;
     std::uint64_t decodeErrors = 0;
     int reconnects = 0;
+    std::uint64_t bytesReceived = 0;  // sum of the video packets' sizes (including skipped ones)
+    std::uint64_t decodeMicros = 0;   // steady-clock time spent in avcodec_send_packet / avcodec_receive_frame
+    // Video packets dropped before decoding while waiting for a key frame (after each (re)connection).
+    std::uint64_t framesSkipped = 0;
+    std::chrono::steady_clock::time_point lastFrameAt{};  // when the last frame was decoded; epoch = none yet
 };
 
 class StreamWorker;  // private, player/src
