@@ -10,57 +10,18 @@
 #include <signal.h>
 
 #include "SimProcess.h"
+#include "StateLog.h"
 #include "vigie/player/StreamSession.h"
 
 using namespace std::chrono_literals;
 using namespace vigie::player;
+using vigie::test::StateLog;
 
 // States are compared by name, so that a failure prints "Playing" vs "Stalled" rather than numbers.
 #define COMPARE_STATE(actual, expected) QCOMPARE(stateName(actual), stateName(expected))
 
 namespace {
 
-// Records the states a session reports, delivered queued into the test thread like a GUI would get them.
-class StateLog : public QObject {
-public:
-    explicit StateLog(StreamSession& session)
-    {
-        m_clock.start();
-        connect(&session, &StreamSession::stateChanged, this, [this](StreamState state, const QString& detail) {
-            entries.append({state, detail});
-            m_times.append(m_clock.elapsed());
-        });
-    }
-    bool has(StreamState state) const { return indexOf(state) >= 0; }
-    int indexOf(StreamState state) const
-    {
-        for (int i = 0; i < entries.size(); ++i) {
-            if (entries[i].first == state)
-                return i;
-        }
-        return -1;
-    }
-    QString detail(StreamState state) const
-    {
-        const int i = indexOf(state);
-        return i < 0 ? QString() : entries[i].second;
-    }
-    QString dump() const
-    {
-        QStringList parts;
-        for (int i = 0; i < entries.size(); ++i) {
-            parts << QStringLiteral("%1 ms %2(%3)").arg(i < m_times.size() ? m_times[i] : -1)
-                         .arg(stateName(entries[i].first), entries[i].second);
-        }
-        return parts.join(QLatin1String(" -> "));
-    }
-
-    QList<QPair<StreamState, QString>> entries;
-
-private:
-    QElapsedTimer m_clock;
-    QList<qint64> m_times;  // when each entry arrived, for failure messages
-};
 
 StreamOptions fileOptions(const QString& path)
 {
