@@ -11,6 +11,7 @@
 
 #include "SimProcess.h"
 #include "StateLog.h"
+#include "TestMedia.h"
 #include "vigie/player/StreamSession.h"
 
 using namespace std::chrono_literals;
@@ -66,14 +67,7 @@ private:
 
 bool TestPlayer::generate(const QString& name, const QStringList& arguments)
 {
-    QProcess ffmpeg;
-    ffmpeg.setProcessChannelMode(QProcess::MergedChannels);
-    ffmpeg.start(QStringLiteral("ffmpeg"), QStringList{"-v", "error", "-y", "-nostdin"} + arguments + QStringList{media(name)});
-    if (!ffmpeg.waitForFinished(30000) || ffmpeg.exitStatus() != QProcess::NormalExit || ffmpeg.exitCode() != 0) {
-        qWarning("ffmpeg failed for %s: %s", qPrintable(name), ffmpeg.readAll().constData());
-        return false;
-    }
-    return true;
+    return vigie::test::generateMedia(media(name), arguments);
 }
 
 void TestPlayer::initTestCase()
