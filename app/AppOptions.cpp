@@ -52,7 +52,13 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
                                QCoreApplication::translate("vigie", "Comma-separated camera ids to show first, in tile "
                                                                     "order (instead of the saved wall)."),
                                QStringLiteral("ids"));
-    parser.addOptions({backend, tls, ca, user, passwordFile, grid, cameras});
+    QCommandLineOption renderer(
+        QStringLiteral("renderer"),
+        QCoreApplication::translate("vigie", "How the video wall draws: auto (default: OpenGL, or the CPU path when "
+                                             "the display's OpenGL is a software rasteriser), opengl or software "
+                                             "(env VIGIE_RENDERER)."),
+        QStringLiteral("path"));
+    parser.addOptions({backend, tls, ca, user, passwordFile, grid, cameras, renderer});
     if (!parser.parse(arguments)) {
         usageError(parser.errorText());
         return {std::nullopt, 2};
@@ -108,6 +114,16 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
             usageError(QCoreApplication::translate("vigie", "--grid takes 1, 2, 3 or 4, not '%1'").arg(parser.value(grid)));
             return {std::nullopt, 2};
         }
+    }
+    const QString rendererText = parser.isSet(renderer) ? parser.value(renderer) : qEnvironmentVariable("VIGIE_RENDERER");
+    if (!rendererText.isEmpty()) {
+        const auto preference = parseRenderPreference(rendererText);
+        if (!preference) {
+            usageError(QCoreApplication::translate("vigie", "--renderer takes auto, opengl or software, not '%1'")
+                           .arg(rendererText));
+            return {std::nullopt, 2};
+        }
+        options.renderer = *preference;
     }
     if (parser.isSet(cameras))
         options.cameraIds = parser.value(cameras).split(QLatin1Char(','), Qt::SkipEmptyParts);

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "RenderPathChoice.h"
 #include "vigie/rpc/BackendOptions.h"
 
 
@@ -16,6 +17,7 @@ struct AppOptions {
     int grid = 0;            // 0 = as saved (default 2x2)
     QStringList cameraIds;   // cameras to show first, in tile order (overrides the saved wall)
     bool askPassword = false;  // no password given: ask with a dialog
+    RenderPreference renderer = RenderPreference::Auto;  // --renderer, or VIGIE_RENDERER
 };
 
 // Parses the command line before any QApplication exists (so that --help and usage errors work without a

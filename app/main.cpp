@@ -2,13 +2,13 @@
 
 #include <QApplication>
 #include <QIcon>
-#include <QMessageBox>
-#include <QOpenGLContext>
+#include <QDebug>
 #include <QTextStream>
 #include <QSurfaceFormat>
 
 #include "AppOptions.h"
 #include "MainWindow.h"
+#include "RenderPathChoice.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/widgets/LoginDialog.h"
 #include "vigie/widgets/WallWidget.h"
@@ -40,17 +40,10 @@ int main(int argc, char* argv[])
     QApplication::setStyle(QStringLiteral("Fusion"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/vigie/icons/vigie.svg")));
 
-    // Without OpenGL 3.3 the wall cannot draw video: say so now rather than show black tiles.
-    QOpenGLContext probe;
-    if (!probe.create() || probe.format().version() < qMakePair(3, 3)) {
-        const QString reason = QApplication::translate(
-            "vigie", "This display offers no OpenGL 3.3 (got %1.%2): the video wall cannot be drawn.")
-                                   .arg(probe.format().majorVersion())
-                                   .arg(probe.format().minorVersion());
-        QTextStream(stderr) << "vigie: " << reason << "\n";
-        QMessageBox::critical(nullptr, QApplication::translate("vigie", "Vigie"), reason);
-        return 3;
-    }
+    // OpenGL with a GPU; the CPU path on a software rasteriser or without OpenGL 3.3 (never no video).
+    const auto choice = vigie::app::chooseRenderPath(options.renderer, vigie::app::probeOpenGl());
+    vigie::widgets::WallWidget::setDefaultRenderPath(choice.path);
+    qInfo().noquote() << "vigie:" << choice.reason;
 
     if (options.askPassword) {
         const auto credentials =

@@ -48,6 +48,7 @@
 #include "SimProcess.h"
 #include "vigie/player/StreamSession.h"
 #include "vigie/widgets/WallLayout.h"
+#include "RenderPathChoice.h"
 #include "vigie/widgets/WallWidget.h"
 
 extern char** environ;
@@ -159,11 +160,11 @@ QString streamUrl(const vigie::test::SimProcess& sim, int index, bool mainStream
         .arg(mainStream ? QStringLiteral("main") : QStringLiteral("sub"));
 }
 
-VigieRun runVigie(const vigie::test::SimProcess& sim, const Scenario& scenario, int windowMs, QString* renderer)
+VigieRun runVigie(const vigie::test::SimProcess& sim, const Scenario& scenario, int windowMs, WallWidget::RenderPath path)
 {
     VigieRun run;
     const int n = scenario.streams;
-    auto wall = std::make_unique<WallWidget>();
+    auto wall = std::make_unique<WallWidget>(path);
     wall->setWindowTitle(QStringLiteral("bench_wall %1").arg(QString::fromLatin1(scenario.name)));
     wall->setWallLayout(WallLayout::grid(scenario.columns, scenario.rows));
     wall->move(0, 0);
@@ -178,15 +179,6 @@ VigieRun runVigie(const vigie::test::SimProcess& sim, const Scenario& scenario, 
         std::fprintf(stderr, "the wall cannot render: %s\n", qPrintable(wall->renderError()));
         return run;
     }
-    if (renderer && renderer->isEmpty()) {
-        wall->makeCurrent();
-        if (QOpenGLContext* context = QOpenGLContext::currentContext()) {
-            const auto* text = reinterpret_cast<const char*>(context->functions()->glGetString(GL_RENDERER));
-            *renderer = QString::fromLatin1(text ? text : "?");
-        }
-        wall->doneCurrent();
-    }
-
     std::vector<std::uint64_t> shown(std::size_t(n), 0);
     std::vector<double> firstFrameMs(std::size_t(n), -1);
     std::vector<qint64> startedNs(std::size_t(n), 0);
@@ -394,12 +386,20 @@ int main(int argc, char** argv)
     int windowMs = 8000;
     int repeats = 3;
     QStringList wanted;
+    auto preference = vigie::app::RenderPreference::Auto;
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "--window" && i + 1 < argc) {
             windowMs = int(QByteArray(argv[++i]).toDouble() * 1000);
         } else if (arg == "--repeats" && i + 1 < argc) {
             repeats = std::max(1, QByteArray(argv[++i]).toInt());
+        } else if (arg == "--renderer" && i + 1 < argc) {
+            const auto parsed = vigie::app::parseRenderPreference(QString::fromLocal8Bit(argv[++i]));
+            if (!parsed) {
+                std::fprintf(stderr, "--renderer takes auto, opengl or software\n");
+                return 2;
+            }
+            preference = *parsed;
         } else if (arg == "--scenario" && i + 1 < argc) {
             wanted << QString::fromLocal8Bit(argv[++i]);
         } else {
@@ -450,7 +450,9 @@ int main(int argc, char** argv)
         double ffDecoded = 0, ffMs = 0, ffCores = 0;
     };
     std::vector<Row> rows;
-    QString renderer;
+    const auto probe = vigie::app::probeOpenGl();
+    const QString renderer = probe.renderer;
+    const auto path = vigie::app::chooseRenderPath(preference, probe).path;
     int status = 0;
     for (const Scenario& scenario : kScenarios) {
         if (!wanted.isEmpty() && !wanted.contains(QString::fromLatin1(scenario.name)))
@@ -465,7 +467,7 @@ int main(int argc, char** argv)
         std::vector<VigieRun> vigieRuns;
         std::vector<FfmpegRun> ffmpegRuns;
         for (int r = 0; r < repeats; ++r) {
-            const VigieRun v = runVigie(sim, scenario, windowMs, &renderer);
+            const VigieRun v = runVigie(sim, scenario, windowMs, path);
             const FfmpegRun f = runFfmpeg(ffmpeg, sim, scenario, windowMs);
             std::printf("  %-7s run %d: vigie %s, %.0f decoded, %.0f shown, %.0f dropped, %.3f ms/shown, "
                         "%.2f cores, ttf p50 %.0f ms; ffmpeg %s, %.0f decoded, %.3f ms/frame, %.2f cores\n",
@@ -511,7 +513,8 @@ int main(int argc, char** argv)
 
     if (rows.empty())
         return 1;
-    std::printf("\nGL renderer: %s\n\n", qPrintable(renderer));
+    std::printf("\nGL renderer: %s; wall path: %s\n\n", qPrintable(renderer),
+                path == WallWidget::RenderPath::Software ? "software (CPU)" : "OpenGL");
     std::printf("%-7s %3s %-8s | %7s %7s %6s | %7s %7s %5s | %5s %5s | %5s | %7s %7s %5s | %5s %5s\n", "case",
                 "n", "size", "decoded", "shown", "drops", "ms/shwn", "ms/dec", "cores", "ttf50", "ttf95",
                 "pnt/s", "ff dec", "ff ms/f", "ff", "ratio", "ratio");

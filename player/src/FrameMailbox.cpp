@@ -1,5 +1,6 @@
 #include "vigie/player/FrameMailbox.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace vigie::player {
@@ -8,6 +9,21 @@ void FrameMailbox::post(std::unique_ptr<VideoFrame> frame)
 {
     if (!frame)
         return;
+    Delivery delivery;
+    {
+        std::lock_guard lock(m_mutex);
+        delivery = m_delivery;
+    }
+    if (delivery.width > 0 && delivery.height > 0) {
+        int width = delivery.width;
+        int height = delivery.height;
+        if (delivery.keepAspect)
+            FrameScaler::fitInside(frame->width(), frame->height(), delivery.width, delivery.height, &width, &height);
+        std::lock_guard scaleLock(m_scaleMutex);
+        if (auto converted = m_scaler.toBgra(*frame, width, height))
+            frame = std::move(converted);  // the decoded frame's buffers go back to the decoder here
+        // else: the decoded frame goes on as it is; the consumer converts it itself.
+    }
     std::unique_ptr<VideoFrame> replaced;  // freed after unlocking: releasing AVFrame buffers takes time
     {
         std::lock_guard lock(m_mutex);
@@ -23,6 +39,12 @@ void FrameMailbox::post(std::unique_ptr<VideoFrame> frame)
         if (wasEmpty && m_notifier)
             m_notifier();
     }
+}
+
+void FrameMailbox::setDeliveredSize(int width, int height, bool keepAspect)
+{
+    std::lock_guard lock(m_mutex);
+    m_delivery = {std::max(0, width), std::max(0, height), keepAspect};
 }
 
 std::unique_ptr<VideoFrame> FrameMailbox::take()

@@ -23,6 +23,7 @@ AVPixelFormat toAvFormat(PixelLayout layout, ColorRange range)
     case PixelLayout::Nv12: return AV_PIX_FMT_NV12;
     case PixelLayout::Yuv420p10: return AV_PIX_FMT_YUV420P10LE;
     case PixelLayout::P010: return AV_PIX_FMT_P010LE;
+    case PixelLayout::Bgra: return AV_PIX_FMT_BGR0;
     }
     return AV_PIX_FMT_YUV420P;
 }
@@ -31,6 +32,8 @@ AVPixelFormat toAvFormat(PixelLayout layout, ColorRange range)
 
 int planeCount(PixelLayout layout)
 {
+    if (layout == PixelLayout::Bgra)
+        return 1;
     return layout == PixelLayout::Nv12 || layout == PixelLayout::P010 ? 2 : 3;
 }
 
@@ -41,6 +44,8 @@ int bytesPerSample(PixelLayout layout)
 
 int planeComponents(PixelLayout layout, int plane)
 {
+    if (layout == PixelLayout::Bgra)
+        return 4;
     return plane == 1 && planeCount(layout) == 2 ? 2 : 1;
 }
 
@@ -61,6 +66,13 @@ VideoFrame::VideoFrame(std::unique_ptr<Impl> impl, PixelLayout layout, ColorMatr
 }
 
 VideoFrame::~VideoFrame() = default;
+
+void VideoFrame::setSource(int width, int height, PixelLayout layout)
+{
+    m_sourceWidth = width;
+    m_sourceHeight = height;
+    m_sourceLayout = layout;
+}
 
 std::unique_ptr<VideoFrame> VideoFrame::allocate(int width, int height, PixelLayout layout, ColorMatrix matrix,
                                                  ColorRange range)

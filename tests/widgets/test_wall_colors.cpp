@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "vigie/player/StreamSession.h"
+#include "WallTestPath.h"
 #include "vigie/widgets/WallWidget.h"
 #include "wall_test_support.h"
 
@@ -259,6 +260,7 @@ void TestWallColors::cleanupTestCase() {}
 int main(int argc, char** argv)
 {
     QSurfaceFormat::setDefaultFormat(WallWidget::defaultSurfaceFormat());
+    vigie::test::applyWallPathFromEnvironment();
     QApplication app(argc, argv);
     TestWallColors test;
     return QTest::qExec(&test, argc, argv);

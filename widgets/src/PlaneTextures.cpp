@@ -31,6 +31,10 @@ TexelFormat texelFormat(int components, int bytesPerSample)
 
 int PlaneTextures::upload(QOpenGLFunctions_3_3_Core* gl, const player::VideoFrame& frame, bool smooth)
 {
+    // Packed RGB frames are made for the software path (FrameMailbox::setDeliveredSize); this path
+    // converts Y'CbCr in its shader and never asks for them.
+    if (frame.layout() == player::PixelLayout::Bgra)
+        return 0;
     const int planes = frame.planeCount();
     const int sampleBytes = frame.bytesPerSample();
     for (int p = 0; p < planes; ++p) {

@@ -7,19 +7,17 @@
 #include <QLoggingCategory>
 #include <QMimeData>
 #include <QMouseEvent>
-#include <QOpenGLContext>
-#include <QOpenGLFunctions_3_3_Core>
-#include <QOpenGLVersionFunctionsFactory>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QTimer>
 
 #include "vigie/player/FrameMailbox.h"
+#include "vigie/player/FrameScaler.h"
 #include "vigie/widgets/CameraMime.h"
 
-#include "PlaneTextures.h"
+#include "GlWallSurface.h"
 #include "TileOverlayPainter.h"
-#include "YuvProgram.h"
-#include "YuvToRgb.h"
+#include "WallTile.h"
 
 Q_LOGGING_CATEGORY(lcWall, "vigie.widgets.wall")
 
@@ -28,38 +26,27 @@ namespace vigie::widgets {
 namespace {
 const QColor kGapColor(40, 40, 40);
 const QColor kTileBackground(12, 12, 12);
+WallWidget::RenderPath g_defaultRenderPath = WallWidget::RenderPath::OpenGL;
 }  // namespace
 
-struct WallWidget::Tile {
-    std::shared_ptr<player::FrameMailbox> feed;
-    quint64 generation = 0;  // identifies the feed, so that late notifications of an old feed are ignored
-    TileOverlay overlay;
-    PlaneTextures textures;
-    bool hasPicture = false;
-    PictureInfo info;
-    YuvToRgb conversion = YuvToRgb::make(player::ColorMatrix::Bt601, player::ColorRange::Limited);
-    float chromaScaleX = 1.f;
-    float chromaScaleY = 1.f;
-    bool frameReady = false;  // the mailbox may hold a frame: take it at the next paint
-    bool needsDraw = true;    // redraw this tile (picture from its textures + overlay) at the next paint
-    QDateTime lastPresented;  // UTC time the last frame was drawn
-};
+WallWidget::WallWidget(QWidget* parent) : WallWidget(g_defaultRenderPath, parent) {}
 
-WallWidget::WallWidget(QWidget* parent) : QOpenGLWidget(parent)
+WallWidget::WallWidget(RenderPath path, QWidget* parent) : QWidget(parent), m_path(path)
 {
-    // Keep the framebuffer between paints so that a paint only redraws the tiles that changed: on a
-    // software rasteriser the cost is per pixel drawn.
-    setUpdateBehavior(QOpenGLWidget::PartialUpdate);
-    // Without a 3.3 core default format (an app that forgot to set it, a test), ask for one ourselves.
-    const QSurfaceFormat def = QSurfaceFormat::defaultFormat();
-    if (def.profile() != QSurfaceFormat::CoreProfile || def.version() < qMakePair(3, 3))
-        setFormat(defaultSurfaceFormat());
+    if (m_path == RenderPath::OpenGL) {
+        m_surface = new GlWallSurface(this);
+    } else {
+        m_guiScaler = std::make_unique<player::FrameScaler>();
+        // paintEvent() paints every pixel of the region it is asked for: Qt need not clear it first.
+        setAttribute(Qt::WA_OpaquePaintEvent);
+        setAttribute(Qt::WA_NoSystemBackground);
+    }
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
     m_paintTimer = new QTimer(this);
     m_paintTimer->setSingleShot(true);
     m_paintTimer->setTimerType(Qt::PreciseTimer);
-    connect(m_paintTimer, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    connect(m_paintTimer, &QTimer::timeout, this, &WallWidget::requestPaint);
     setMinimumSize(160, 120);
 }
 
@@ -68,11 +55,19 @@ WallWidget::~WallWidget()
     // After setNotifier({}) returns the decoder threads never call into this object again.
     for (auto& tile : m_tiles)
         detachFeed(*tile);
-    cleanupGL();
-    // ~QOpenGLWidget destroys the context after our members are gone: its aboutToBeDestroyed must not
-    // reach cleanupGL() again.
-    if (context())
-        disconnect(context(), nullptr, this, nullptr);
+    // The surface frees its textures through m_tiles: it must go before the members do (as a child it
+    // would be deleted by ~QWidget, after them).
+    delete m_surface;
+    m_surface = nullptr;
+}
+
+void WallWidget::setDefaultRenderPath(RenderPath path) { g_defaultRenderPath = path; }
+
+WallWidget::RenderPath WallWidget::defaultRenderPath() { return g_defaultRenderPath; }
+
+QSurfaceFormat WallWidget::format() const
+{
+    return m_surface ? m_surface->format() : QSurfaceFormat::defaultFormat();
 }
 
 QSurfaceFormat WallWidget::defaultSurfaceFormat()
@@ -104,35 +99,39 @@ void WallWidget::setWallLayout(const WallLayout& layout)
     const auto count = std::size_t(std::max(0, layout.tileCount()));
     while (m_tiles.size() > count) {
         detachFeed(*m_tiles.back());
-        m_deadTiles.push_back(std::move(m_tiles.back()));  // textures are freed with the context current
+        if (m_surface)
+            m_surface->retireTile(std::move(m_tiles.back()));  // textures are freed with the context current
         m_tiles.pop_back();
     }
     while (m_tiles.size() < count)
-        m_tiles.push_back(std::make_unique<Tile>());
+        m_tiles.push_back(std::make_unique<WallTile>());
     if (m_selectedTile >= int(count))
         setSelectedTile(-1);
     if (m_dropTile >= int(count))
         m_dropTile = -1;
-    m_fullRedraw = true;
-    update();
+    updateDeliveredSizes();
+    markFullRedraw();
 }
 
 void WallWidget::setTileFeed(int tile, std::shared_ptr<player::FrameMailbox> feed)
 {
     if (tile < 0 || tile >= int(m_tiles.size()))
         return;
-    Tile& t = *m_tiles[std::size_t(tile)];
+    WallTile& t = *m_tiles[std::size_t(tile)];
     if (t.feed == feed)
         return;
     detachFeed(t);
     t.feed = std::move(feed);
     t.generation = m_nextGeneration++;
+    t.deliveredSize = {};
     if (!t.feed) {
         t.hasPicture = false;
+        t.rgbFrame.reset();
         t.lastPresented = {};
         markTile(tile);
         return;
     }
+    updateDeliveredSizes();
     const quint64 generation = t.generation;
     t.feed->setNotifier([this, tile, generation] {
         // Decoder thread, under the mailbox lock: only queue a call to the GUI thread.
@@ -141,6 +140,8 @@ void WallWidget::setTileFeed(int tile, std::shared_ptr<player::FrameMailbox> fee
     });
     // The old picture stays until the new feed delivers; a frame may already be waiting.
     t.frameReady = true;
+    if (m_path == RenderPath::Software)
+        m_dirty += logicalTileRect(tile);
     schedulePaint();
 }
 
@@ -151,10 +152,14 @@ std::shared_ptr<player::FrameMailbox> WallWidget::tileFeed(int tile) const
     return m_tiles[std::size_t(tile)]->feed;
 }
 
-void WallWidget::detachFeed(Tile& tile)
+void WallWidget::detachFeed(WallTile& tile)
 {
-    if (tile.feed)
+    if (tile.feed) {
         tile.feed->setNotifier({});
+        if (tile.deliveredSize.isValid())
+            tile.feed->setDeliveredSize(0, 0, true);  // the next consumer may want decoded frames
+    }
+    tile.deliveredSize = {};
     tile.frameReady = false;
 }
 
@@ -163,14 +168,28 @@ void WallWidget::onFeedReady(int tile, quint64 generation)
     if (tile < 0 || tile >= int(m_tiles.size()) || m_tiles[std::size_t(tile)]->generation != generation)
         return;
     m_tiles[std::size_t(tile)]->frameReady = true;
+    if (m_path == RenderPath::Software)
+        m_dirty += logicalTileRect(tile);
     schedulePaint();
+}
+
+void WallWidget::requestPaint()
+{
+    if (m_surface) {
+        m_surface->update();
+        return;
+    }
+    // Only the changed tiles are repainted, and only they are sent to the display.
+    if (!m_dirty.isEmpty())
+        update(m_dirty);
+    m_dirty = QRegion();
 }
 
 void WallWidget::schedulePaint()
 {
-    // update() is coalesced by Qt: one paint serves every tile that became ready meanwhile.
+    // Repaints are coalesced by Qt: one paint serves every tile that became ready meanwhile.
     if (m_maxFrameRate <= 0) {
-        update();
+        requestPaint();
         return;
     }
     if (m_paintTimer->isActive())
@@ -178,7 +197,7 @@ void WallWidget::schedulePaint()
     const qint64 interval = 1000 / m_maxFrameRate;
     const qint64 since = m_sinceLastPaint.isValid() ? m_sinceLastPaint.elapsed() : interval;
     if (since >= interval)
-        update();
+        requestPaint();
     else
         m_paintTimer->start(int(interval - since));
 }
@@ -201,6 +220,22 @@ TileOverlay WallWidget::tileOverlay(int tile) const
     if (tile < 0 || tile >= int(m_tiles.size()))
         return {};
     return m_tiles[std::size_t(tile)]->overlay;
+}
+
+void WallWidget::setTileAspectMode(int tile, AspectMode mode)
+{
+    if (tile < 0 || tile >= int(m_tiles.size()) || m_tiles[std::size_t(tile)]->aspect == mode)
+        return;
+    m_tiles[std::size_t(tile)]->aspect = mode;
+    updateDeliveredSizes();
+    markTile(tile);
+}
+
+WallWidget::AspectMode WallWidget::tileAspectMode(int tile) const
+{
+    if (tile < 0 || tile >= int(m_tiles.size()))
+        return AspectMode::Fit;
+    return m_tiles[std::size_t(tile)]->aspect;
 }
 
 void WallWidget::setSelectedTile(int tile)
@@ -229,8 +264,8 @@ void WallWidget::setTileGap(int px)
     if (px == m_gap)
         return;
     m_gap = px;
-    m_fullRedraw = true;
-    update();
+    updateDeliveredSizes();
+    markFullRedraw();
 }
 
 void WallWidget::markTile(int tile)
@@ -238,14 +273,24 @@ void WallWidget::markTile(int tile)
     if (tile < 0 || tile >= int(m_tiles.size()))
         return;
     m_tiles[std::size_t(tile)]->needsDraw = true;
-    update();
+    if (m_path == RenderPath::Software)
+        m_dirty += logicalTileRect(tile);
+    requestPaint();
 }
 
 void WallWidget::markAll()
 {
     for (auto& tile : m_tiles)
         tile->needsDraw = true;
-    update();
+    if (m_path == RenderPath::Software)
+        m_dirty += rect();
+    requestPaint();
+}
+
+void WallWidget::markFullRedraw()
+{
+    m_fullRedraw = true;
+    markAll();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -267,12 +312,28 @@ QRect WallWidget::tileRect(int tile) const
     return m_layout.tileRect(tile, framebufferSize(), gapDevicePx());
 }
 
+QRect WallWidget::logicalTileRect(int tile) const
+{
+    const QRect device = tileRect(tile);
+    if (device.isEmpty())
+        return {};
+    const qreal dpr = devicePixelRatioF();
+    // Rounded outwards: a repaint region must cover every device pixel of the tile.
+    return QRectF(device.x() / dpr, device.y() / dpr, device.width() / dpr, device.height() / dpr).toAlignedRect();
+}
+
+QRect WallWidget::pictureRectIn(const WallTile& tile, QRect rect) const
+{
+    if (!tile.hasPicture || tile.aspect == AspectMode::Fill)
+        return rect;
+    return WallLayout::fitRect(tile.info.size, rect);
+}
+
 QRect WallWidget::pictureRect(int tile) const
 {
-    const QRect rect = tileRect(tile);
-    if (tile < 0 || tile >= int(m_tiles.size()) || !m_tiles[std::size_t(tile)]->hasPicture)
-        return rect;
-    return WallLayout::fitRect(m_tiles[std::size_t(tile)]->info.size, rect);
+    if (tile < 0 || tile >= int(m_tiles.size()))
+        return tileRect(tile);
+    return pictureRectIn(*m_tiles[std::size_t(tile)], tileRect(tile));
 }
 
 int WallWidget::tileAtWidgetPos(QPointF pos) const
@@ -287,6 +348,18 @@ std::optional<WallWidget::PictureInfo> WallWidget::pictureInfo(int tile) const
     return m_tiles[std::size_t(tile)]->info;
 }
 
+QImage WallWidget::grabFramebuffer()
+{
+    if (m_surface)
+        return m_surface->grabFramebuffer();
+    // render() paints the whole widget through paintEvent(), taking waiting frames like a real paint.
+    QImage image(framebufferSize(), QImage::Format_RGB32);
+    image.setDevicePixelRatio(devicePixelRatioF());
+    render(&image, QPoint(), QRegion(), QWidget::DrawChildren);
+    image.setDevicePixelRatio(1.0);
+    return image;
+}
+
 QImage WallWidget::grabTile(int tile)
 {
     const QRect rect = tileRect(tile);
@@ -295,209 +368,68 @@ QImage WallWidget::grabTile(int tile)
     return grabFramebuffer().copy(rect);
 }
 
+void WallWidget::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (m_surface)
+        m_surface->setGeometry(rect());
+    updateDeliveredSizes();
+    markFullRedraw();
+}
+
+void WallWidget::updateDeliveredSizes()
+{
+    if (m_path != RenderPath::Software)
+        return;
+    for (std::size_t i = 0; i < m_tiles.size(); ++i) {
+        WallTile& tile = *m_tiles[i];
+        if (!tile.feed)
+            continue;
+        const QSize size = tileRect(int(i)).size();
+        const bool keepAspect = tile.aspect == AspectMode::Fit;
+        if (size == tile.deliveredSize && keepAspect == tile.deliveredKeepAspect)
+            continue;
+        tile.deliveredSize = size;
+        tile.deliveredKeepAspect = keepAspect;
+        // From the next decoded frame on, the decoder thread converts to this size (RGB).
+        tile.feed->setDeliveredSize(size.width(), size.height(), keepAspect);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------
-// OpenGL
+// Painting (shared by both paths)
 
-void WallWidget::initializeGL()
+std::unique_ptr<player::VideoFrame> WallWidget::takeFrame(WallTile& tile)
 {
-    m_glReady = false;
-    m_renderError.clear();
-    m_fullRedraw = true;
-    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &WallWidget::cleanupGL, Qt::UniqueConnection);
-
-    // Functions owned by the context (created once per context, freed with it).
-    m_gl = QOpenGLVersionFunctionsFactory::get<QOpenGLFunctions_3_3_Core>(context());
-    if (!m_gl) {
-        const QSurfaceFormat got = context()->format();
-        m_renderError = tr("Video cannot be shown: OpenGL 3.3 core is not available (this display offers %1.%2).")
-                            .arg(got.majorVersion())
-                            .arg(got.minorVersion());
-        qCWarning(lcWall).noquote() << m_renderError;
-        return;
-    }
-    m_program = std::make_unique<YuvProgram>();
-    if (!m_program->create(m_gl)) {
-        qCWarning(lcWall).noquote() << "YUV shader failed to build:" << m_program->log();
-        m_renderError = tr("Video cannot be shown: the video shader could not be built (see the log).");
-        m_program.reset();
-        return;
-    }
-    qCDebug(lcWall) << "GL" << reinterpret_cast<const char*>(m_gl->glGetString(GL_VERSION))
-                    << reinterpret_cast<const char*>(m_gl->glGetString(GL_RENDERER));
-    m_glReady = true;
+    if (!tile.frameReady)
+        return nullptr;
+    tile.frameReady = false;
+    return tile.feed ? tile.feed->take() : nullptr;
 }
 
-void WallWidget::cleanupGL()
+void WallWidget::recordPicture(WallTile& tile, const player::VideoFrame& frame)
 {
-    // Runs when the context goes away (destruction, reparenting to another window) and from the
-    // destructor. Pictures are lost with their textures; each tile redraws at its feed's next frame.
-    const bool current = context() && context()->isValid();
-    if (current)
-        makeCurrent();
-    for (auto* list : {&m_tiles, &m_deadTiles}) {
-        for (auto& tile : *list) {
-            if (current && m_glReady)
-                tile->textures.destroy(m_gl);
-            else
-                tile->textures.abandon();
-            tile->hasPicture = false;
-            tile->needsDraw = true;
-        }
-    }
-    m_deadTiles.clear();
-    if (m_program && current)
-        m_program->destroy(m_gl);
-    m_program.reset();
-    m_gl = nullptr;
-    m_glReady = false;
-    m_fullRedraw = true;
-    if (current)
-        doneCurrent();
-}
-
-void WallWidget::releaseDeadTextures()
-{
-    for (auto& tile : m_deadTiles)
-        tile->textures.destroy(m_gl);
-    m_deadTiles.clear();
-}
-
-void WallWidget::resizeGL(int, int)
-{
-    m_fullRedraw = true;
-}
-
-bool WallWidget::takeAndUpload(Tile& tile)
-{
-    std::unique_ptr<player::VideoFrame> frame = tile.feed->take();
-    if (!frame)
-        return false;
-    const int planes = tile.textures.upload(m_gl, *frame, m_smooth);
-    m_stats.planeUploads += quint64(planes);
-    if (planes == 0)
-        return false;
-    const bool conversionChanged = !tile.hasPicture || tile.info.matrix != frame->matrix()
-                                   || tile.info.range != frame->range() || tile.info.layout != frame->layout();
-    tile.info.size = QSize(frame->width(), frame->height());
-    tile.info.layout = frame->layout();
-    tile.info.matrix = frame->matrix();
-    tile.info.range = frame->range();
-    tile.info.sequence = frame->sequence;
-    if (conversionChanged)
-        tile.conversion = YuvToRgb::make(frame->matrix(), frame->range(), frame->layout());
-    // Luma position -> chroma texture coordinate (chroma planes are rounded up for odd sizes).
-    const int divX = 1 << player::chromaShiftX(frame->layout());
-    const int divY = 1 << player::chromaShiftY(frame->layout());
-    tile.chromaScaleX = float(double(frame->width()) / divX / frame->planeWidth(1));
-    tile.chromaScaleY = float(double(frame->height()) / divY / frame->planeHeight(1));
+    tile.info.size = QSize(frame.sourceWidth(), frame.sourceHeight());
+    tile.info.layout = frame.sourceLayout();
+    tile.info.matrix = frame.matrix();
+    tile.info.range = frame.range();
+    tile.info.sequence = frame.sequence;
     tile.hasPicture = true;
     tile.needsDraw = true;
     tile.lastPresented = QDateTime::currentDateTimeUtc();
     ++m_stats.framesShown;
-    return true;  // the frame (and its decoder buffer) is released here: the texture has the picture
 }
 
-void WallWidget::paintGL()
-{
-    ++m_stats.paints;
-    m_sinceLastPaint.start();
-    if (!m_glReady) {
-        paintRenderError();
-        return;
-    }
-    releaseDeadTextures();
-
-    const QSize fb = framebufferSize();
-    if (fb != m_lastFramebufferSize || defaultFramebufferObject() != m_lastFramebuffer) {
-        m_fullRedraw = true;  // a new framebuffer has undefined contents
-        m_lastFramebufferSize = fb;
-        m_lastFramebuffer = defaultFramebufferObject();
-    }
-
-    std::vector<int> presented;
-    for (std::size_t i = 0; i < m_tiles.size(); ++i) {
-        Tile& tile = *m_tiles[i];
-        if (!tile.frameReady)
-            continue;
-        tile.frameReady = false;
-        if (tile.feed && takeAndUpload(tile))
-            presented.push_back(int(i));
-    }
-
-    std::vector<int> toDraw;
-    for (std::size_t i = 0; i < m_tiles.size(); ++i) {
-        if (m_fullRedraw || m_tiles[i]->needsDraw)
-            toDraw.push_back(int(i));
-    }
-    if (!toDraw.empty() || m_fullRedraw) {
-        drawVideo(toDraw, fb);
-        drawOverlays(toDraw);
-    }
-    for (int i : toDraw)
-        m_tiles[std::size_t(i)]->needsDraw = false;
-    m_fullRedraw = false;
-
-    for (int i : presented)
-        emit framePresented(i);
-}
-
-void WallWidget::drawVideo(const std::vector<int>& tiles, QSize fb)
-{
-    m_gl->glDisable(GL_BLEND);
-    m_gl->glDisable(GL_DEPTH_TEST);
-    m_gl->glDisable(GL_STENCIL_TEST);
-    m_gl->glDisable(GL_CULL_FACE);
-    m_gl->glEnable(GL_SCISSOR_TEST);
-    if (m_fullRedraw) {
-        m_gl->glScissor(0, 0, fb.width(), fb.height());
-        m_gl->glClearColor(kGapColor.redF(), kGapColor.greenF(), kGapColor.blueF(), 1.f);
-        m_gl->glClear(GL_COLOR_BUFFER_BIT);
-    }
-    m_gl->glClearColor(kTileBackground.redF(), kTileBackground.greenF(), kTileBackground.blueF(), 1.f);
-    const int gap = gapDevicePx();
-    bool programBound = false;
-    for (int i : tiles) {
-        Tile& tile = *m_tiles[std::size_t(i)];
-        const QRect rect = m_layout.tileRect(i, fb, gap);
-        if (rect.isEmpty())
-            continue;
-        // GL's origin is the bottom-left corner; Qt's is the top-left one.
-        m_gl->glScissor(rect.x(), fb.height() - rect.y() - rect.height(), rect.width(), rect.height());
-        m_gl->glClear(GL_COLOR_BUFFER_BIT);
-        if (!tile.hasPicture || !tile.textures.isValid())
-            continue;
-        const QRect picture = WallLayout::fitRect(tile.info.size, rect);
-        m_gl->glViewport(picture.x(), fb.height() - picture.y() - picture.height(), picture.width(), picture.height());
-        if (!programBound) {
-            m_program->bind(m_gl);
-            programBound = true;
-        }
-        tile.textures.bind(m_gl, m_smooth);
-        m_program->setConversion(m_gl, tile.conversion, tile.chromaScaleX, tile.chromaScaleY);
-        m_program->draw(m_gl);
-    }
-    // Hand a clean state to QPainter.
-    if (programBound)
-        m_program->release(m_gl);
-    for (int unit = 2; unit >= 0; --unit) {
-        m_gl->glActiveTexture(GLenum(GL_TEXTURE0 + unit));
-        m_gl->glBindTexture(GL_TEXTURE_2D, 0);
-    }
-    m_gl->glDisable(GL_SCISSOR_TEST);
-    m_gl->glViewport(0, 0, fb.width(), fb.height());
-}
-
-void WallWidget::drawOverlays(const std::vector<int>& tiles)
+void WallWidget::drawOverlays(QPainter& painter, const std::vector<int>& tiles)
 {
     if (tiles.empty())
         return;
-    QPainter painter(this);
     painter.setRenderHint(QPainter::TextAntialiasing);
     const qreal dpr = devicePixelRatioF();
     const QSize fb = framebufferSize();
     const int gap = gapDevicePx();
     for (int i : tiles) {
-        const Tile& tile = *m_tiles[std::size_t(i)];
+        const WallTile& tile = *m_tiles[std::size_t(i)];
         const QRect rect = m_layout.tileRect(i, fb, gap);
         if (rect.isEmpty())
             continue;
@@ -515,15 +447,113 @@ void WallWidget::drawOverlays(const std::vector<int>& tiles)
             state.lastFrame = tile.overlay.lastFrameTime;
         TileOverlayPainter::paint(painter, logical, tile.overlay, state);
     }
+    painter.setClipping(false);
 }
 
-void WallWidget::paintRenderError()
+void WallWidget::paintRenderError(QPainter& painter, QRect area)
 {
-    QPainter painter(this);
-    painter.fillRect(rect(), kTileBackground);
+    painter.fillRect(area, kTileBackground);
     painter.setPen(TileOverlayPainter::severityColor(TileOverlay::Severity::Error));
-    painter.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+    painter.drawText(area.adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
                      m_renderError.isEmpty() ? tr("Video cannot be shown: OpenGL is not available.") : m_renderError);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Software path
+
+void WallWidget::paintEvent(QPaintEvent* event)
+{
+    if (m_path == RenderPath::Software)
+        paintSoftware(event);
+}
+
+void WallWidget::paintSoftware(QPaintEvent* event)
+{
+    ++m_stats.paints;
+    m_sinceLastPaint.start();
+    const QRegion region = event->region();
+    const QSize fb = framebufferSize();
+    const int gap = gapDevicePx();
+
+    std::vector<int> presented;
+    std::vector<int> toDraw;
+    for (std::size_t i = 0; i < m_tiles.size(); ++i) {
+        WallTile& tile = *m_tiles[i];
+        const QRect logical = logicalTileRect(int(i));
+        if (logical.isEmpty() || !region.intersects(logical))
+            continue;  // its frame stays in the mailbox until its own repaint
+        if (std::unique_ptr<player::VideoFrame> frame = takeFrame(tile)) {
+            const QRect rect = m_layout.tileRect(int(i), fb, gap);
+            if (frame->layout() != player::PixelLayout::Bgra) {
+                // Not pre-scaled (the first frame before the mailbox knew the size): convert here.
+                int width = rect.width();
+                int height = rect.height();
+                if (tile.aspect == AspectMode::Fit)
+                    player::FrameScaler::fitInside(frame->width(), frame->height(), width, height, &width, &height);
+                frame = m_guiScaler->toBgra(*frame, width, height);
+                ++m_stats.guiConversions;
+            }
+            if (frame) {
+                recordPicture(tile, *frame);
+                ++m_stats.planeUploads;  // one RGB picture
+                // Ownership of the frame is handed to the tile: the image drawn below reads its pixels.
+                tile.rgbFrame = std::move(frame);
+                presented.push_back(int(i));
+            }
+        }
+        toDraw.push_back(int(i));
+    }
+
+    QPainter painter(this);
+    if (m_fullRedraw || region.contains(rect())) {
+        // Gaps (and the area outside the layout) are painted only on a full redraw.
+        QRegion gaps(rect());
+        for (std::size_t i = 0; i < m_tiles.size(); ++i)
+            gaps -= logicalTileRect(int(i));
+        for (const QRect& r : gaps)
+            painter.fillRect(r, kGapColor);
+    }
+    painter.setClipRegion(region);
+    for (int i : toDraw) {
+        const QRect rect = m_layout.tileRect(i, fb, gap);
+        drawSoftwareTile(painter, i, rect);
+        m_tiles[std::size_t(i)]->needsDraw = false;
+    }
+    drawOverlays(painter, toDraw);
+    m_fullRedraw = false;
+
+    for (int i : presented)
+        emit framePresented(i);
+}
+
+void WallWidget::drawSoftwareTile(QPainter& painter, int index, QRect rect)
+{
+    const WallTile& tile = *m_tiles[std::size_t(index)];
+    const qreal dpr = devicePixelRatioF();
+    const QRectF logical(rect.x() / dpr, rect.y() / dpr, rect.width() / dpr, rect.height() / dpr);
+    if (!tile.hasPicture || !tile.rgbFrame) {
+        painter.fillRect(logical, kTileBackground);
+        return;
+    }
+    const player::VideoFrame& frame = *tile.rgbFrame;
+    // No copy: the image reads the frame's pixels (kept alive by the tile).
+    QImage image(frame.planeData(0), frame.width(), frame.height(), frame.planeStride(0), QImage::Format_RGB32);
+    const QRect picture = pictureRectIn(tile, rect);
+    const QRectF target(picture.x() / dpr, picture.y() / dpr, picture.width() / dpr, picture.height() / dpr);
+    // Letterbox bars only where the picture does not cover the tile.
+    QRegion bars(logical.toAlignedRect());
+    bars -= target.toAlignedRect();
+    for (const QRect& r : bars)
+        painter.fillRect(r, kTileBackground);
+    if (image.size() == picture.size()) {
+        image.setDevicePixelRatio(dpr);
+        painter.drawImage(target.topLeft(), image);  // 1:1: a plain copy into the backing store
+    } else {
+        // A frame converted for the previous tile size (a resize in flight): scale it once more.
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawImage(target, image);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -534,7 +564,7 @@ void WallWidget::mousePressEvent(QMouseEvent* event)
     const int tile = tileAtWidgetPos(event->position());
     if (tile >= 0 && (event->button() == Qt::LeftButton || event->button() == Qt::RightButton))
         setSelectedTile(tile);
-    QOpenGLWidget::mousePressEvent(event);
+    QWidget::mousePressEvent(event);
 }
 
 void WallWidget::mouseDoubleClickEvent(QMouseEvent* event)
@@ -545,7 +575,7 @@ void WallWidget::mouseDoubleClickEvent(QMouseEvent* event)
         event->accept();
         return;
     }
-    QOpenGLWidget::mouseDoubleClickEvent(event);
+    QWidget::mouseDoubleClickEvent(event);
 }
 
 void WallWidget::dragEnterEvent(QDragEnterEvent* event)
@@ -580,7 +610,7 @@ void WallWidget::dragLeaveEvent(QDragLeaveEvent* event)
 {
     markTile(m_dropTile);
     m_dropTile = -1;
-    QOpenGLWidget::dragLeaveEvent(event);
+    QWidget::dragLeaveEvent(event);
 }
 
 void WallWidget::dropEvent(QDropEvent* event)
@@ -616,7 +646,7 @@ void WallWidget::changeEvent(QEvent* event)
     default:
         break;
     }
-    QOpenGLWidget::changeEvent(event);
+    QWidget::changeEvent(event);
 }
 
 }  // namespace vigie::widgets

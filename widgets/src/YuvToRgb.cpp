@@ -17,7 +17,8 @@ double codeOfUnitSample(player::PixelLayout layout)
     case player::PixelLayout::Yuv420p:
     case player::PixelLayout::Yuv422p:
     case player::PixelLayout::Yuv444p:
-    case player::PixelLayout::Nv12: break;
+    case player::PixelLayout::Nv12:
+    case player::PixelLayout::Bgra: break;
     }
     return 255.0;
 }

@@ -5,12 +5,17 @@
 // dropped and counted: the screen always shows the newest picture and never falls behind the stream.
 // Thread-safe. The notifier is called by post() only when the mailbox goes from empty to full, so the
 // GUI gets at most one wake-up per paint however fast frames arrive (repaints are coalesced).
+//
+// A consumer that draws with the CPU can ask for frames already converted to RGB at the size it will
+// show them (setDeliveredSize): the conversion then runs in post(), i.e. on the decoder's thread, in
+// parallel with the other streams, instead of on the GUI thread.
 
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 
+#include "vigie/player/FrameScaler.h"
 #include "vigie/player/VideoFrame.h"
 
 namespace vigie::player {
@@ -23,8 +28,12 @@ public:
         std::uint64_t dropped = 0;  // replaced before the GUI took them
     };
 
-    // Any thread. Ownership of frame is handed to the mailbox.
+    // Any thread. Ownership of frame is handed to the mailbox (it may replace it by a converted copy).
     void post(std::unique_ptr<VideoFrame> frame);
+    // Any thread. From the next post() on, frames are converted to PixelLayout::Bgra at width x height
+    // (keepAspect: the largest size of the picture's aspect ratio inside it). 0 x 0 = deliver decoded
+    // frames as they are (the default). A frame already waiting is not converted again.
+    void setDeliveredSize(int width, int height, bool keepAspect);
     // Any thread (the GUI thread in practice). Ownership of the returned frame is handed to the caller;
     // null when nothing new arrived since the last take().
     std::unique_ptr<VideoFrame> take();
@@ -43,6 +52,15 @@ private:
     std::unique_ptr<VideoFrame> m_frame;  // guarded by m_mutex
     std::function<void()> m_notifier;     // guarded by m_mutex
     Counters m_counters;                  // guarded by m_mutex
+    struct Delivery {
+        int width = 0;
+        int height = 0;
+        bool keepAspect = true;
+    };
+    Delivery m_delivery;                  // guarded by m_mutex
+    // Converts outside m_mutex so that take() never waits for a conversion; posts are serialised on it.
+    std::mutex m_scaleMutex;
+    FrameScaler m_scaler;                 // guarded by m_scaleMutex
 };
 
 }  // namespace vigie::player

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace vigie::player {
 
@@ -26,13 +27,15 @@ enum class PixelLayout {
     Nv12,       // 2 planes of 8-bit samples: Y, then Cb Cr interleaved; chroma halved in both directions
     Yuv420p10,  // 3 planes of 16-bit little-endian samples, 10 significant bits in the low bits (0..1023)
     P010,       // 2 planes like Nv12, 16-bit little-endian samples with the 10 bits in the high bits
+    Bgra,       // 1 plane of packed 8-bit B, G, R, X (QImage::Format_RGB32 on little-endian): an RGB picture
+                // already converted and scaled for a software renderer (see FrameMailbox::setDeliveredSize)
 };
 
-// Planes of the layout (2 or 3).
+// Planes of the layout (1 for Bgra, 2 or 3 for Y'CbCr).
 int planeCount(PixelLayout layout);
 // Bytes per sample of one component (1 or 2; 16-bit samples are little-endian).
 int bytesPerSample(PixelLayout layout);
-// Components per sample of a plane: 2 for the interleaved Cb Cr plane of Nv12 / P010, 1 otherwise.
+// Components per sample of a plane: 2 for the interleaved Cb Cr plane of Nv12 / P010, 4 for Bgra, 1 otherwise.
 int planeComponents(PixelLayout layout, int plane);
 // log2 of the chroma subsampling (horizontal, vertical).
 int chromaShiftX(PixelLayout layout);
@@ -70,6 +73,12 @@ public:
     std::int64_t ptsMicros = 0;   // presentation time in the stream's time base, microseconds
     std::uint64_t sequence = 0;   // per-stream counter of decoded frames, starts at 1
     std::chrono::steady_clock::time_point decodedAt{};
+    // The decoded picture this frame was made from: its own size and layout, unless it is a converted
+    // (scaled Bgra) copy of it.
+    int sourceWidth() const { return m_sourceWidth > 0 ? m_sourceWidth : width(); }
+    int sourceHeight() const { return m_sourceHeight > 0 ? m_sourceHeight : height(); }
+    PixelLayout sourceLayout() const { return m_sourceLayout.value_or(m_layout); }
+    void setSource(int width, int height, PixelLayout layout);
 
     struct Impl;  // wraps the AVFrame (player/src only)
     explicit VideoFrame(std::unique_ptr<Impl> impl, PixelLayout layout, ColorMatrix matrix, ColorRange range);
@@ -80,6 +89,9 @@ private:
     PixelLayout m_layout;
     ColorMatrix m_matrix;
     ColorRange m_range;
+    int m_sourceWidth = 0;
+    int m_sourceHeight = 0;
+    std::optional<PixelLayout> m_sourceLayout;
 };
 
 }  // namespace vigie::player

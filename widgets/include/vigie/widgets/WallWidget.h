@@ -1,15 +1,21 @@
 #pragma once
-// The video wall: ONE OpenGL surface that draws every tile (camera picture + overlay).
+// The video wall: ONE surface that draws every tile (camera picture + overlay), by one of two paths.
 //
-// Each tile shows the frames of a FrameMailbox. Decoded planes are uploaded as three GL_R8 textures
-// (no CPU copy, no conversion) and converted to RGB by one shared shader. On a software rasteriser
-// (llvmpipe) the cost is per screen pixel, so the wall only repaints when something changed and only
-// redraws the tiles that changed: the widget keeps its framebuffer between paints (PartialUpdate).
+// - OpenGL (the default): a single QOpenGLWidget child covers the wall. Decoded planes are uploaded as
+//   GL_R8/GL_RG8/GL_R16/GL_RG16 textures (no CPU copy, no conversion) and converted to RGB by one shared
+//   shader; all tiles are drawn in one paintGL with a viewport/scissor per tile.
+// - Software: for displays whose OpenGL is a software rasteriser (llvmpipe on a virtual desktop), where
+//   every shaded screen pixel costs CPU and QOpenGLWidget adds a full-window composition pass on top.
+//   Each tile's mailbox is asked to deliver RGB pictures already scaled to the tile
+//   (FrameMailbox::setDeliveredSize): the conversion runs on the decoder threads, in parallel, and the
+//   GUI thread only copies pictures 1:1 into the window's backing store, which Qt sends to the display
+//   for the repainted tiles only. It is the way mpv's x11 output keeps up without a GPU.
+// Both paths repaint only when something changed and only the tiles that changed.
 //
 // Thread affinity: every method runs on the GUI thread. The only code that runs elsewhere is the
 // mailbox notifier installed by setTileFeed(), which runs on the decoder thread and just queues a call.
 //
-// GL entry points come from QOpenGLFunctions_3_3_Core owned by the widget's context (obtained with
+// GL entry points come from QOpenGLFunctions_3_3_Core owned by the surface's context (obtained with
 // QOpenGLVersionFunctionsFactory) rather than from inheriting it: with Qt 6.4, an inherited instance
 // leaks the context's function tables each time the context is re-created (reparenting), as ASan shows.
 //
@@ -18,8 +24,9 @@
 // does not crash: it logs why and shows the reason as text instead of video.
 
 #include <QElapsedTimer>
-#include <QOpenGLWidget>
+#include <QRegion>
 #include <QSurfaceFormat>
+#include <QWidget>
 
 #include <cstdint>
 #include <memory>
@@ -31,24 +38,32 @@
 #include "vigie/widgets/WallLayout.h"
 
 class QMimeData;
-class QOpenGLFunctions_3_3_Core;
 class QTimer;
 
 namespace vigie::player {
 class FrameMailbox;
+class FrameScaler;
 }
 
 namespace vigie::widgets {
 
-class YuvProgram;
+class GlWallSurface;
+struct WallTile;
 
-class WallWidget : public QOpenGLWidget {
+class WallWidget : public QWidget {
     Q_OBJECT
 public:
+    enum class RenderPath { OpenGL, Software };
+    // Letterbox (the whole picture, aspect kept) or fill the tile (stretched).
+    enum class AspectMode { Fit, Fill };
+
     // Counters for tests and benchmarks.
     struct RenderStats {
         quint64 paints = 0;        // paintGL calls
-        quint64 planeUploads = 0;  // glTexSubImage2D calls (one per plane: 2 or 3 per frame shown)
+        // OpenGL: glTexSubImage2D calls (one per plane: 2 or 3 per frame shown); software: RGB pictures
+        // taken for display (one per frame shown).
+        quint64 planeUploads = 0;
+        quint64 guiConversions = 0;  // software: frames the GUI thread had to convert itself (not pre-scaled)
         quint64 framesShown = 0;   // frames taken from mailboxes and drawn
     };
     // What the picture currently on a tile is.
@@ -60,8 +75,14 @@ public:
         std::uint64_t sequence = 0;  // VideoFrame::sequence of the last frame shown
     };
 
-    explicit WallWidget(QWidget* parent = nullptr);
+    explicit WallWidget(QWidget* parent = nullptr);  // defaultRenderPath()
+    explicit WallWidget(RenderPath path, QWidget* parent = nullptr);
     ~WallWidget() override;
+
+    // The path new walls take; the app sets it once at start-up (see app/RenderPathChoice).
+    static void setDefaultRenderPath(RenderPath path);
+    static RenderPath defaultRenderPath();
+    RenderPath renderPath() const { return m_path; }
 
     // OpenGL 3.3 core, 8-bit RGBA, no multisampling, swap interval 1.
     static QSurfaceFormat defaultSurfaceFormat();
@@ -84,13 +105,18 @@ public:
     int selectedTile() const { return m_selectedTile; }
     void setSelectedTile(int tile);
 
-    // GL_LINEAR (default, better when shrinking) or GL_NEAREST (about half the cost on llvmpipe).
+    void setTileAspectMode(int tile, AspectMode mode);
+    AspectMode tileAspectMode(int tile) const;
+
+    // OpenGL path: GL_LINEAR (default, better when shrinking) or GL_NEAREST (about half the cost on
+    // llvmpipe). The software path always scales bilinearly (on the decoder threads).
     void setSmoothScaling(bool smooth);
     bool smoothScaling() const { return m_smooth; }
 
     // Upper bound on repaints per second caused by new frames (0 = none: every notification schedules a
     // paint, coalesced by Qt). On a software rasteriser each paint also pays a fixed cost to compose
     // the window, so capping near the streams' frame rate saves CPU at the price of up to 1/hz latency.
+    // Applies to both paths.
     void setMaxFrameRate(int hz);
     int maxFrameRate() const { return m_maxFrameRate; }
 
@@ -100,9 +126,14 @@ public:
 
     // Geometry in framebuffer pixels, i.e. in the coordinates of grabFramebuffer()'s image.
     QRect tileRect(int tile) const;
-    QRect pictureRect(int tile) const;  // where the picture is drawn (aspect fit); tileRect() if none
+    QRect pictureRect(int tile) const;  // where the picture is drawn (fit or fill); tileRect() if none
 
+    // What the wall shows, in framebuffer pixels (paints first, like QOpenGLWidget::grabFramebuffer).
+    QImage grabFramebuffer();
     QImage grabTile(int tile);
+    // The OpenGL surface's format (requested before it is shown, actual after); the default format on
+    // the software path.
+    QSurfaceFormat format() const;
     RenderStats renderStats() const { return m_stats; }
     std::optional<PictureInfo> pictureInfo(int tile) const;
     // Why video cannot be drawn (no GL 3.3 core, shader failure); empty when rendering works.
@@ -116,13 +147,12 @@ signals:
     void cameraDropped(int tile, const QString& cameraId);
     void tileDoubleClicked(int tile);
     void tileSelected(int tile);
-    // Emitted at the end of paintGL for each tile that has just drawn a new frame (tests, latency).
+    // Emitted at the end of a paint for each tile that has just drawn a new frame (tests, latency).
     void framePresented(int tile);
 
 protected:
-    void initializeGL() override;
-    void resizeGL(int w, int h) override;
-    void paintGL() override;
+    void paintEvent(QPaintEvent* event) override;  // software path
+    void resizeEvent(QResizeEvent* event) override;
 
     void mousePressEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
@@ -133,31 +163,37 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    struct Tile;
+    friend class GlWallSurface;
 
     void onFeedReady(int tile, quint64 generation);  // queued from the decoder thread's notifier
-    void detachFeed(Tile& tile);
+    void detachFeed(WallTile& tile);
     void markTile(int tile);                          // redraw one tile (no new frame needed)
     void markAll();
-    void schedulePaint();                             // update(), no sooner than the frame-rate cap allows
+    void markFullRedraw();                            // gaps and every tile
+    void schedulePaint();                             // repaint, no sooner than the frame-rate cap allows
+    void requestPaint();                              // repaint now (coalesced by Qt)
     int tileAtWidgetPos(QPointF pos) const;
     QSize framebufferSize() const;
     int gapDevicePx() const;
-    void cleanupGL();
-    void releaseDeadTextures();
-    bool takeAndUpload(Tile& tile);
-    void drawVideo(const std::vector<int>& tiles, QSize fb);
-    void drawOverlays(const std::vector<int>& tiles);
-    void paintRenderError();
+    QRect logicalTileRect(int tile) const;
+    QRect pictureRectIn(const WallTile& tile, QRect rect) const;
+    void updateDeliveredSizes();                      // software path: what each mailbox converts to
+    // Takes the tile's newest frame, if any, and records what it shows; null when none.
+    std::unique_ptr<player::VideoFrame> takeFrame(WallTile& tile);
+    void recordPicture(WallTile& tile, const player::VideoFrame& frame);
+    void drawOverlays(QPainter& painter, const std::vector<int>& tiles);
+    void paintSoftware(QPaintEvent* event);
+    void drawSoftwareTile(QPainter& painter, int index, QRect rect);
+    void paintRenderError(QPainter& painter, QRect area);
 
+    RenderPath m_path;
+    GlWallSurface* m_surface = nullptr;  // child covering the wall on the OpenGL path; null otherwise
+    std::unique_ptr<player::FrameScaler> m_guiScaler;  // software path: frames that were not pre-scaled
     WallLayout m_layout;
-    std::vector<std::unique_ptr<Tile>> m_tiles;
-    std::vector<std::unique_ptr<Tile>> m_deadTiles;  // removed tiles whose textures await the context
-    QOpenGLFunctions_3_3_Core* m_gl = nullptr;  // owned by the current context; null until initializeGL
-    std::unique_ptr<YuvProgram> m_program;
+    std::vector<std::unique_ptr<WallTile>> m_tiles;
     QString m_renderError;
-    bool m_glReady = false;
     bool m_fullRedraw = true;
+    QRegion m_dirty;  // software path: logical region to repaint at the next paint
     bool m_smooth = true;
     int m_gap = 2;
     int m_selectedTile = -1;
@@ -166,8 +202,6 @@ private:
     QTimer* m_paintTimer = nullptr;   // deferred update() under the frame-rate cap
     QElapsedTimer m_sinceLastPaint;
     quint64 m_nextGeneration = 1;
-    QSize m_lastFramebufferSize;
-    GLuint m_lastFramebuffer = 0;
     RenderStats m_stats;
 };
 
