@@ -112,6 +112,16 @@ void MainWindow::buildActions()
     clear->setToolTip(tr("Stop the selected tile (Delete)"));
     connect(clear, &QAction::triggered, this,
             [this] { m_controller->clearTile(m_controller->wallToTile(m_wall->selectedTile())); });
+    auto* fill = toolbar->addAction(tr("Fill tile"));
+    fill->setObjectName(QStringLiteral("fillAction"));
+    fill->setShortcut(QKeySequence(Qt::Key_F));
+    fill->setToolTip(tr("Stretch the selected tile's picture over the whole tile, or show it whole again (F)"));
+    connect(fill, &QAction::triggered, this, [this] {
+        const int tile = m_wall->selectedTile();
+        using Mode = vigie::widgets::WallWidget::AspectMode;
+        if (tile >= 0)
+            m_wall->setTileAspectMode(tile, m_wall->tileAspectMode(tile) == Mode::Fit ? Mode::Fill : Mode::Fit);
+    });
     m_restoreAction = toolbar->addAction(tr("Restore grid"));
     m_restoreAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_restoreAction->setToolTip(tr("Show all tiles again after a double-click maximised one (Esc)"));

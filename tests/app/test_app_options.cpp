@@ -13,7 +13,12 @@ class TestAppOptions : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() { qunsetenv("VIGIE_PASSWORD"); qunsetenv("VIGIE_BACKEND"); }
+    void init()
+    {
+        qunsetenv("VIGIE_PASSWORD");
+        qunsetenv("VIGIE_BACKEND");
+        qunsetenv("VIGIE_RENDERER");
+    }
 
     void defaults()
     {
@@ -24,6 +29,18 @@ private slots:
         QVERIFY(!parsed.options->backend.tls);
         QVERIFY(parsed.options->askPassword);  // no password anywhere: the login dialog asks
         QCOMPARE(parsed.options->grid, 0);
+        QCOMPARE(parsed.options->renderer, vigie::app::RenderPreference::Auto);
+    }
+
+    void renderer()
+    {
+        auto parsed = parseCommandLine({QStringLiteral("vigie"), QStringLiteral("--renderer"), QStringLiteral("software")});
+        QVERIFY(parsed.options);
+        QCOMPARE(parsed.options->renderer, vigie::app::RenderPreference::Software);
+        qputenv("VIGIE_RENDERER", "opengl");
+        parsed = parseCommandLine({QStringLiteral("vigie")});
+        QVERIFY(parsed.options);
+        QCOMPARE(parsed.options->renderer, vigie::app::RenderPreference::OpenGL);
     }
 
     void everything()
@@ -71,6 +88,8 @@ private slots:
                                               << QStringLiteral("must be host:port");
         QTest::newRow("missing password file") << QStringList{QStringLiteral("--password-file"), QStringLiteral("/no/such/file")}
                                                << QStringLiteral("cannot read password file /no/such/file");
+        QTest::newRow("unknown renderer") << QStringList{QStringLiteral("--renderer"), QStringLiteral("vulkan")}
+                                          << QStringLiteral("--renderer takes auto, opengl or software");
         QTest::newRow("stray argument") << QStringList{QStringLiteral("cam-01")} << QStringLiteral("unexpected argument");
     }
 

@@ -110,6 +110,41 @@ private slots:
         QVERIFY(!statistics.lastRates());
         QVERIFY(statistics.lines({}, StreamState::Playing).isEmpty());
     }
+
+    void decoderPathAndOverloadLevel()
+    {
+        TileStatistics statistics;
+        TileCounters counters = snapshot(kT0, 0, 0, 0, 0, 0);
+        counters.stream.decoderName = QStringLiteral("h264");
+        statistics.update(counters);
+        QStringList lines = statistics.lines(QStringLiteral("sub stream"), StreamState::Playing);
+        QCOMPARE(lines.size(), 5);
+        QCOMPARE(lines.value(4), QStringLiteral("decoder h264 (software) · full rate"));
+
+        counters.stream.decoderName = QStringLiteral("hevc");
+        counters.stream.hardwareDecoding = true;
+        counters.stream.overloadLevel = vigie::player::OverloadLevel::KeyFramesOnly;
+        counters.stream.overloadSkipped = 240;
+        statistics.update(counters);
+        lines = statistics.lines(QStringLiteral("main stream"), StreamState::Playing);
+        QCOMPARE(lines.value(4), QStringLiteral("decoder hevc (VAAPI) · key frames only, 240 shed"));
+
+        counters.stream.hardwareDecoding = false;
+        counters.stream.overloadLevel = vigie::player::OverloadLevel::ReducedRate;
+        counters.stream.overloadSkipped = 0;
+        statistics.update(counters);
+        lines = statistics.lines(QStringLiteral("main stream"), StreamState::Playing);
+        QCOMPARE(lines.value(4), QStringLiteral("decoder hevc (software) · reduced rate"));
+    }
+
+    void overloadTexts()
+    {
+        // What the tile's status line starts with while degraded (shown without the statistics).
+        using vigie::player::OverloadLevel;
+        QVERIFY(TileStatistics::overloadText(OverloadLevel::Full).isEmpty());
+        QCOMPARE(TileStatistics::overloadText(OverloadLevel::ReducedRate), QStringLiteral("Overloaded: reduced frame rate"));
+        QCOMPARE(TileStatistics::overloadText(OverloadLevel::KeyFramesOnly), QStringLiteral("Overloaded: key frames only"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTileStatistics)

@@ -14,10 +14,12 @@
 #include "MainWindow.h"
 #include "SimProcess.h"
 #include "WallController.h"
+#include "WallTestPath.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/widgets/CameraTreeView.h"
 #include "vigie/widgets/CameraTreeModel.h"
 #include "vigie/widgets/WallLayout.h"
+#include "WallTestPath.h"
 #include "vigie/widgets/WallWidget.h"
 
 using vigie::app::MainWindow;
@@ -403,5 +405,11 @@ void TestClientWall::statisticsShowStreamFigures()
     QVERIFY(!wall->tileOverlay(0).title.isEmpty());  // the rest of the overlay stays
 }
 
-QTEST_MAIN(TestClientWall)
+int main(int argc, char** argv)
+{
+    vigie::test::applyWallPathFromEnvironment();  // run twice by ctest: OpenGL, then software
+    QApplication app(argc, argv);
+    TestClientWall test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "test_client_wall.moc"
