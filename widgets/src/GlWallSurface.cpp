@@ -48,6 +48,21 @@ void GlWallSurface::retireTile(std::unique_ptr<WallTile> tile)
     m_deadTiles.push_back(std::move(tile));
 }
 
+QImage GlWallSurface::readPixels(const QRect& rect)
+{
+    if (!m_glReady || rect.isEmpty() || !context())
+        return {};
+    makeCurrent();
+    const int fbHeight = m_wall->framebufferSize().height();
+    QImage image(rect.size(), QImage::Format_RGBA8888);
+    m_gl->glBindFramebuffer(GL_FRAMEBUFFER, defaultFramebufferObject());
+    m_gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    m_gl->glReadPixels(rect.x(), fbHeight - rect.y() - rect.height(), rect.width(), rect.height(), GL_RGBA,
+                       GL_UNSIGNED_BYTE, image.bits());
+    doneCurrent();
+    return image.mirrored();  // GL rows go bottom-up
+}
+
 void GlWallSurface::initializeGL()
 {
     m_glReady = false;

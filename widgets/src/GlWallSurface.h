@@ -30,6 +30,8 @@ public:
     void retireTile(std::unique_ptr<WallTile> tile);
     // Frees every texture and the program (the wall is going away).
     void cleanupGL();
+    // Pixels of the framebuffer (top-left origin, framebuffer pixels), without repainting.
+    QImage readPixels(const QRect& rect);
 
 protected:
     void initializeGL() override;

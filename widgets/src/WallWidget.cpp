@@ -368,6 +368,30 @@ QImage WallWidget::grabTile(int tile)
     return grabFramebuffer().copy(rect);
 }
 
+QImage WallWidget::grabPictureArea(int tile, const QRectF& area)
+{
+    if (tile < 0 || tile >= int(m_tiles.size()) || !m_tiles[std::size_t(tile)]->hasPicture)
+        return {};
+    const QRect picture = pictureRect(tile);
+    const QRect wanted = QRectF(picture.x() + area.x() * picture.width(), picture.y() + area.y() * picture.height(),
+                                area.width() * picture.width(), area.height() * picture.height())
+                             .toAlignedRect()
+                             .intersected(picture);
+    if (m_surface)
+        return m_surface->readPixels(wanted);
+    // Software path: the tile's RGB picture is what was copied 1:1 into the window.
+    const WallTile& t = *m_tiles[std::size_t(tile)];
+    if (!t.rgbFrame)
+        return {};
+    const player::VideoFrame& frame = *t.rgbFrame;
+    const QImage image(frame.planeData(0), frame.width(), frame.height(), frame.planeStride(0), QImage::Format_RGB32);
+    const QRect inImage = QRectF(area.x() * frame.width(), area.y() * frame.height(), area.width() * frame.width(),
+                                 area.height() * frame.height())
+                              .toAlignedRect()
+                              .intersected(image.rect());
+    return image.copy(inImage);  // a deep copy: the frame may go at the next paint
+}
+
 void WallWidget::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);

@@ -131,6 +131,10 @@ public:
     // What the wall shows, in framebuffer pixels (paints first, like QOpenGLWidget::grabFramebuffer).
     QImage grabFramebuffer();
     QImage grabTile(int tile);
+    // A part of the tile's picture as last drawn, without a repaint: area is a fraction of pictureRect()
+    // (0..1 in both directions). Cheap enough to call after every framePresented (latency measurements:
+    // the benchmark reads a time code off the top rows). Null image when the tile has no picture.
+    QImage grabPictureArea(int tile, const QRectF& area);
     // The OpenGL surface's format (requested before it is shown, actual after); the default format on
     // the software path.
     QSurfaceFormat format() const;
