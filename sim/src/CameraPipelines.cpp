@@ -3,6 +3,7 @@
 #include "ClipEncoder.h"
 #include "Log.h"
 #include "LoopingClipSource.h"
+#include "PacingMonitor.h"
 
 #include <gst/app/gstappsrc.h>
 
@@ -60,6 +61,22 @@ void onClipMediaConfigure(GstRTSPMediaFactory* factory, GstRTSPMedia* media, gpo
         LoopingClipSource::attach(GST_APP_SRC(source), *clip);
         gst_object_unref(source);
     }
+    if (Log::verbose()) {
+        // How far the real send times are from the schedule, measured where clocksync releases buffers.
+        if (GstElement* pacer = gst_bin_get_by_name(GST_BIN(bin), "pacer")) {
+            GstPad* pad = gst_element_get_static_pad(pacer, "src");
+            const GstStructure* format = gst_caps_get_structure((*clip)->caps(), 0);
+            int width = 0;
+            int height = 0;
+            gst_structure_get_int(format, "width", &width);
+            gst_structure_get_int(format, "height", &height);
+            const std::string label = std::string(gst_structure_get_name(format)) + " " + std::to_string(width) +
+                                      "x" + std::to_string(height) + " clip";
+            PacingMonitor::attach(pad, label, (*clip)->frames().size(), (*clip)->frameDuration());
+            gst_object_unref(pad);
+            gst_object_unref(pacer);
+        }
+    }
     gst_object_unref(bin);
 }
 
@@ -103,9 +120,13 @@ GstRTSPMediaFactory* CameraPipelines::createClipFactory(std::shared_ptr<const En
 {
     GstRTSPMediaFactory* factory = gst_rtsp_media_factory_new();
     const std::string description =
-        std::string("( appsrc name=source ! clocksync ! ") + payloader(codec) + " )";
+        std::string("( appsrc name=source ! clocksync name=pacer ! ") + payloader(codec) + " )";
     gst_rtsp_media_factory_set_launch(factory, description.c_str());
-    configureShared(factory);
+    // Not shared, unlike the live cameras: a relay costs no encoding, and a pipeline of its own gives
+    // every viewer the instant start (LoopingClipSource), where a viewer joining a shared stream would
+    // wait for the next key frame. The publish clock mode still keeps PLAY from seeking the live source.
+    gst_rtsp_media_factory_set_shared(factory, FALSE);
+    gst_rtsp_media_factory_set_publish_clock_mode(factory, GST_RTSP_PUBLISH_CLOCK_MODE_CLOCK_AND_OFFSET);
 
     g_object_set_data_full(G_OBJECT(factory), kClipKey, new std::shared_ptr<const EncodedClip>(std::move(clip)),
                            [](gpointer data) { delete static_cast<std::shared_ptr<const EncodedClip>*>(data); });

@@ -11,15 +11,16 @@
 
 namespace vigie::sim {
 
-// RTSP media factories for the simulator's streams. Every factory is shared (one pipeline and one
-// encoder per mount whatever the number of viewers) and builds its pipeline only when a client
-// asks for the stream.
+// RTSP media factories for the simulator's streams. Live factories are shared (one pipeline and one
+// encoder per mount whatever the number of viewers); every factory builds its pipeline only when a
+// client asks for the stream.
 class CameraPipelines {
 public:
     // Synthetic live picture (moving ball on the camera's colour, camera name and wall clock burnt in),
     // encoded live in the camera's codec.
     static GstRTSPMediaFactory* createLiveFactory(const CameraSpec& camera, const StreamFormat& format);
-    // A pre-encoded clip relayed in a loop, without encoding.
+    // A pre-encoded clip relayed in a loop, without encoding, on the wall-clock schedule of its barcodes;
+    // one relay pipeline per viewer.
     static GstRTSPMediaFactory* createClipFactory(std::shared_ptr<const EncodedClip> clip,
                                                   vigie::v1::VideoCodec codec);
 

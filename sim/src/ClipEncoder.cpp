@@ -1,8 +1,10 @@
 #include "ClipEncoder.h"
 
+#include "FrameBarcode.h"
 #include "Log.h"
 
 #include <gst/app/gstappsink.h>
+#include <gst/video/video.h>
 
 #include <algorithm>
 
@@ -30,6 +32,44 @@ std::string busError(GstElement* pipeline)
     }
     gst_object_unref(bus);
     return text;
+}
+
+// Stamps each raw frame with its index in the clip (see FrameBarcode.h) just before the encoder, and
+// makes the band's chroma neutral so that it stays black and white once converted to RGB.
+GstPadProbeReturn stampFrame(GstPad* pad, GstPadProbeInfo* info, gpointer /*data*/)
+{
+    GstCaps* caps = gst_pad_get_current_caps(pad);
+    GstVideoInfo video;
+    const bool known = caps && gst_video_info_from_caps(&video, caps);
+    if (caps)
+        gst_caps_unref(caps);
+    GstBuffer* buffer = GST_PAD_PROBE_INFO_BUFFER(info);
+    if (!known || !GST_BUFFER_PTS_IS_VALID(buffer) || GST_VIDEO_INFO_FPS_N(&video) <= 0)
+        return GST_PAD_PROBE_OK;
+
+    // The index from the timestamp rather than a counter: the probe then needs no state.
+    const GstClockTime frameDuration = gst_util_uint64_scale_int(GST_SECOND, GST_VIDEO_INFO_FPS_D(&video),
+                                                                 GST_VIDEO_INFO_FPS_N(&video));
+    const auto index = static_cast<std::uint32_t>((GST_BUFFER_PTS(buffer) + frameDuration / 2) / frameDuration);
+
+    buffer = gst_buffer_make_writable(buffer);
+    GST_PAD_PROBE_INFO_DATA(info) = buffer;
+    GstVideoFrame frame;
+    if (!gst_video_frame_map(&frame, &video, buffer, GST_MAP_READWRITE))
+        return GST_PAD_PROBE_OK;
+    const int width = GST_VIDEO_FRAME_WIDTH(&frame);
+    const int height = GST_VIDEO_FRAME_HEIGHT(&frame);
+    barcode::stamp(static_cast<std::uint8_t*>(GST_VIDEO_FRAME_PLANE_DATA(&frame, 0)),
+                   GST_VIDEO_FRAME_PLANE_STRIDE(&frame, 0), width, height, index);
+    const int chromaRows = (barcode::bandRows(height) + 1) / 2;
+    for (int plane = 1; plane <= 2; ++plane) {
+        auto* data = static_cast<std::uint8_t*>(GST_VIDEO_FRAME_PLANE_DATA(&frame, plane));
+        const int stride = GST_VIDEO_FRAME_PLANE_STRIDE(&frame, plane);
+        for (int row = 0; row < chromaRows; ++row)
+            std::fill_n(data + row * stride, GST_VIDEO_FRAME_COMP_WIDTH(&frame, plane), std::uint8_t{128});
+    }
+    gst_video_frame_unmap(&frame);
+    return GST_PAD_PROBE_OK;
 }
 
 } // namespace
@@ -75,6 +115,8 @@ std::shared_ptr<EncodedClip> ClipEncoder::encode(const ClipFormat& format, std::
     // auto-resize off: the overlays otherwise rescale the font for a 640-pixel reference width.
     const std::string font =
         "auto-resize=false wrap-mode=none font-desc=\"Sans Bold " + std::to_string(fontSize) + "px\"";
+    // The running time sits below the barcode band, which the stamp paints over the top rows.
+    const int timeTop = barcode::bandRows(s.height) + std::max(4, s.height / 60);
     const std::string description =
         "videotestsrc pattern=ball motion=sweep background-color=0xff3a506b foreground-color=0xffffd166 "
         "num-buffers=" + std::to_string(frameCount) +
@@ -82,8 +124,8 @@ std::shared_ptr<EncodedClip> ClipEncoder::encode(const ClipFormat& format, std::
         ",framerate=" + std::to_string(s.fps) + "/1"
         " ! textoverlay text=\"Clip de test de charge (relayé sans réencodage)\" valignment=bottom "
         "halignment=left shaded-background=true " + font +
-        " ! timeoverlay valignment=top halignment=right shaded-background=true " + font +
-        " ! " + encoderDescription(format.codec, s.bitrateKbps) +
+        " ! timeoverlay valignment=top halignment=right shaded-background=true ypad=" + std::to_string(timeTop) +
+        " " + font + " ! identity name=stamp ! " + encoderDescription(format.codec, s.bitrateKbps) +
         " ! " + (h265 ? "h265parse ! video/x-h265" : "h264parse ! video/x-h264") +
         ",stream-format=byte-stream,alignment=au ! appsink name=sink sync=false";
 
@@ -98,6 +140,11 @@ std::shared_ptr<EncodedClip> ClipEncoder::encode(const ClipFormat& format, std::
     }
 
     GstElement* sink = gst_bin_get_by_name(GST_BIN(pipeline), "sink");
+    GstElement* stamp = gst_bin_get_by_name(GST_BIN(pipeline), "stamp");
+    GstPad* stampPad = gst_element_get_static_pad(stamp, "src");
+    gst_pad_add_probe(stampPad, GST_PAD_PROBE_TYPE_BUFFER, &stampFrame, nullptr, nullptr);
+    gst_object_unref(stampPad);
+    gst_object_unref(stamp);
     gst_element_set_state(pipeline, GST_STATE_PLAYING);
 
     const GstClockTime frameDuration = GST_SECOND / static_cast<GstClockTime>(s.fps);

@@ -17,12 +17,13 @@ struct ClipFormat {
     int seconds = 10;
 
     // Changes whenever the encoding pipeline changes, so that stale cached clips are not reused.
-    static constexpr int kVersion = 1;
+    static constexpr int kVersion = 2;  // 2: barcode-stamped frames (FrameBarcode.h)
     std::string cacheKey() const;
     std::string describe() const;
 };
 
 // Encodes a synthetic clip (moving ball, caption, running time) once, as fast as the CPU allows.
+// Frame i of the clip carries the barcode i (FrameBarcode.h) in its top rows, for latency measurements.
 class ClipEncoder {
 public:
     static std::shared_ptr<EncodedClip> encode(const ClipFormat& format, std::string* error);

@@ -46,6 +46,12 @@ std::shared_ptr<const EncodedClip> ClipLibrary::obtain(const ClipFormat& format,
     if (!clip) {
         const auto start = std::chrono::steady_clock::now();
         clip = ClipEncoder::encode(format, error);
+        if (!clip) {
+            // Seen once with x265 on a loaded machine and not reproduced since: a clip whose first frame
+            // was not a key frame. A second attempt only costs the encoding time.
+            Log::warning(*error + "; encoding it again");
+            clip = ClipEncoder::encode(format, error);
+        }
         if (!clip)
             return nullptr;
         const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -47,6 +47,21 @@ bool parseHostPort(std::string_view text, std::string* host, int* port)
     return true;
 }
 
+// "1920x1080": even sizes (4:2:0 chroma) from 64x64 to 3840x2160.
+bool parseSize(std::string_view text, int* width, int* height)
+{
+    const auto x = text.find('x');
+    if (x == std::string_view::npos)
+        return false;
+    int w = 0;
+    int h = 0;
+    if (!parseInt(text.substr(0, x), 64, 3840, &w) || !parseInt(text.substr(x + 1), 64, 2160, &h) || w % 2 || h % 2)
+        return false;
+    *width = w;
+    *height = h;
+    return true;
+}
+
 } // namespace
 
 std::string CommandLine::helpText()
@@ -76,6 +91,8 @@ Directory and media:
   --cheap-cameras N       add N cameras cheap-01..cheap-NN that loop a pre-encoded clip without
                           re-encoding (load tests; default 0)
   --cheap-codec h264|h265 codec of the cheap cameras (default h264)
+  --cheap-main WxH        size of the cheap cameras' main stream (default 1280x720, e.g. 1920x1080;
+                          even sizes up to 3840x2160); their sub stream is 640x360
   --clip-cache DIR        where pre-encoded clips are cached
                           (default $XDG_CACHE_HOME/vigie-sim, else ~/.cache/vigie-sim)
 
@@ -97,7 +114,9 @@ Behaviour:
 Default users (without a config that declares users), password = user name:
   operator (ROLE_OPERATOR), supervisor (ROLE_SUPERVISOR), admin (ROLE_ADMINISTRATOR), viewer (ROLE_VIEWER)
 
-Stream URLs: rtsp://HOST:RTSP_PORT/<camera-id>/main (1280x720@25) and .../sub (640x360@25).
+Stream URLs: rtsp://HOST:RTSP_PORT/<camera-id>/main (1280x720@25, cheap cameras: --cheap-main) and
+.../sub (640x360@25). Cheap cameras stamp a frame-number barcode and send on a wall-clock schedule
+(see sim/README.md).
 
 Exit status: 0 after a clean shutdown, 1 on a runtime failure (e.g. a port in use),
 2 on a usage or configuration error.
@@ -149,6 +168,7 @@ CommandLine::Result CommandLine::parse(int argc, char** argv)
              o.cheapH265 = v == "h265";
              return v == "h264" || v == "h265";
          }},
+        {"--cheap-main", [&o](std::string_view v) { return parseSize(v, &o.cheapMainWidth, &o.cheapMainHeight); }},
         {"--clip-cache", stringSetter(&o.clipCacheDir)},
         {"--heartbeat-ms", intSetter(50, 3'600'000, &o.heartbeatMs)},
         {"--session-ttl-s", intSetter(1, 365 * 24 * 3600, &o.sessionTtlS)},

@@ -1,8 +1,38 @@
 #include "LoopingClipSource.h"
 
+#include <time.h>
+
 namespace vigie::sim {
 
-LoopingClipSource::LoopingClipSource(std::shared_ptr<const EncodedClip> clip) : m_clip(std::move(clip)) {}
+namespace {
+
+// Spacing of the buffers whose tick is before the pipeline's start (see the header): distinct RTP
+// timestamps (9 ticks of the 90 kHz clock), and 24 of them add up to 2.4 ms only.
+constexpr GstClockTime kBurstSpacing = 100 * GST_USECOND;
+
+std::int64_t realtimeNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_REALTIME, &now);
+    return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+barcode::WallClockSchedule scheduleOf(const EncodedClip& clip)
+{
+    std::vector<bool> keyFrames;
+    keyFrames.reserve(clip.frames().size());
+    for (GstBuffer* frame : clip.frames())
+        keyFrames.push_back(!GST_BUFFER_FLAG_IS_SET(frame, GST_BUFFER_FLAG_DELTA_UNIT));
+    return barcode::WallClockSchedule(std::move(keyFrames),
+                                      static_cast<std::int64_t>(clip.frameDuration() / GST_MSECOND));
+}
+
+} // namespace
+
+LoopingClipSource::LoopingClipSource(std::shared_ptr<const EncodedClip> clip)
+    : m_clip(std::move(clip)), m_schedule(scheduleOf(*m_clip))
+{
+}
 
 void LoopingClipSource::attach(GstAppSrc* appsrc, std::shared_ptr<const EncodedClip> clip)
 {
@@ -24,28 +54,42 @@ void LoopingClipSource::onNeedData(GstAppSrc* appsrc, guint /*length*/, gpointer
 
 void LoopingClipSource::pushNext(GstAppSrc* appsrc)
 {
-    const auto& frames = m_clip->frames();
-    if (m_next == frames.size()) {
-        m_next = 0;
-        m_loopStart += m_clip->loopDuration();
+    // Both clocks read together: running time of a realtime instant T = T - realtime now + running now.
+    // Recomputed for every buffer, so that a pause (which moves the base time) or a realtime step is
+    // followed at the next buffer.
+    const std::int64_t realtime = realtimeNs();
+    std::int64_t running = 0;
+    if (GstClock* clock = gst_element_get_clock(GST_ELEMENT(appsrc))) {
+        running = static_cast<std::int64_t>(gst_clock_get_time(clock)) -
+                  static_cast<std::int64_t>(gst_element_get_base_time(GST_ELEMENT(appsrc)));
+        gst_object_unref(clock);
     }
-    if (m_loopStart == GST_CLOCK_TIME_NONE) {
-        // A live source's first buffer is stamped with the pipeline's running time now (need-data comes
-        // only once the pipeline plays); starting at 0 would make every buffer late and unpaced.
-        m_loopStart = 0;
-        if (GstClock* clock = gst_element_get_clock(GST_ELEMENT(appsrc))) {
-            const GstClockTime now = gst_clock_get_time(clock);
-            const GstClockTime base = gst_element_get_base_time(GST_ELEMENT(appsrc));
-            if (now > base)
-                m_loopStart = now - base;
-            gst_object_unref(clock);
-        }
+    // At the start, and whenever the stream fell behind by more than its current GOP (a client that
+    // stopped reading, a long pause), start over from the last key frame: late frames of that GOP go out
+    // at once, older ones are not worth sending.
+    const std::int64_t restart = m_schedule.startTick(realtime / 1'000'000);
+    if (!m_started || m_nextTick < restart) {
+        m_nextTick = restart;
+        m_started = true;
     }
 
+    const std::int64_t tick = m_nextTick++;
+    const std::int64_t due = m_schedule.tickTimeMs(tick) * 1'000'000 - realtime + running;
+    GstClockTime pts = due > 0 ? static_cast<GstClockTime>(due) : 0;
+    // Running times only move forward: late ticks (instant start, or after a pause) are packed right
+    // after the previous buffer, and clocksync sends them at once.
+    if (m_lastPts != GST_CLOCK_TIME_NONE && pts < m_lastPts + kBurstSpacing)
+        pts = m_lastPts + kBurstSpacing;
+    m_lastPts = pts;
+
     // A shallow copy shares the clip's memory: no bytes are copied, only the timestamps differ.
-    GstBuffer* buffer = gst_buffer_copy(frames[m_next]);
-    GST_BUFFER_PTS(buffer) = GST_BUFFER_DTS(buffer) = m_loopStart + GST_BUFFER_PTS(frames[m_next]);
-    ++m_next;
+    GstBuffer* frame = m_clip->frames()[static_cast<std::size_t>(m_schedule.frameIndex(tick))];
+    GstBuffer* buffer = gst_buffer_copy(frame);
+    GST_BUFFER_PTS(buffer) = GST_BUFFER_DTS(buffer) = pts;
+    GST_BUFFER_DURATION(buffer) = m_clip->frameDuration();
+    // The frame number since the epoch, as video offsets are frame numbers: PacingMonitor compares the
+    // real send time with the tick.
+    GST_BUFFER_OFFSET(buffer) = static_cast<guint64>(tick);
     gst_app_src_push_buffer(appsrc, buffer);  // takes the buffer
 }
 

@@ -1,5 +1,7 @@
 #include "SimOptions.h"
 
+#include <algorithm>
+
 namespace vigie::sim {
 
 std::string SimOptions::urlHost() const
@@ -19,6 +21,18 @@ std::string SimOptions::listenAddress() const
     const std::string host =
         listenHost.find(':') != std::string::npos ? "[" + listenHost + "]" : listenHost;
     return host + ":" + std::to_string(listenPort);
+}
+
+StreamFormat SimOptions::cheapMainStream() const
+{
+    StreamFormat format = kMainStream;
+    format.width = cheapMainWidth;
+    format.height = cheapMainHeight;
+    const double pixels = double(cheapMainWidth) * cheapMainHeight;
+    const double reference = double(kMainStream.width) * kMainStream.height;
+    // Rounded to 100 kbit/s: 1920x1080 -> 4500, 1280x720 -> 2000.
+    format.bitrateKbps = std::max(100, static_cast<int>(kMainStream.bitrateKbps * pixels / reference / 100 + 0.5) * 100);
+    return format;
 }
 
 } // namespace vigie::sim

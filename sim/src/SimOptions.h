@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StreamFormat.h"
+
 #include <optional>
 #include <string>
 
@@ -18,6 +20,9 @@ struct SimOptions {
     std::optional<int> cheapCameras;
     std::optional<int> h265Every;
     bool cheapH265 = false;
+    // The cheap cameras' main stream (--cheap-main WxH); their sub stream is always 640x360.
+    int cheapMainWidth = 1280;
+    int cheapMainHeight = 720;
     int heartbeatMs = 5000;
     int sessionTtlS = 8 * 3600;
     int journalSize = 1000;
@@ -30,6 +35,8 @@ struct SimOptions {
     std::string listenAddress() const;
     // The host as it appears in URLs and in the READY line.
     std::string urlHost() const;
+    // The cheap cameras' main stream format, its bitrate scaled with the picture from 2000 kbit/s at 720p.
+    StreamFormat cheapMainStream() const;
 };
 
 } // namespace vigie::sim

@@ -4,6 +4,7 @@
 #include "ClipLibrary.h"
 #include "Log.h"
 #include "StreamFormat.h"
+#include "WallClockSchedule.h"
 
 namespace vigie::sim {
 
@@ -32,7 +33,19 @@ vigie::v1::StreamProfile externalProfile(vigie::v1::StreamRole role, vigie::v1::
     return profile;
 }
 
+// The cheap cameras' loop, as readers of its barcodes expect it (WallClockSchedule::simulatorClips()).
+constexpr int kClipSeconds = 10;
+static_assert(kClipSeconds * kMainStream.fps == barcode::kSimClipFrames && kSubStream.fps == kMainStream.fps &&
+              1000 / kMainStream.fps == barcode::kSimClipFrameMs);
+
 } // namespace
+
+std::vector<StreamFormat> Simulator::streamsOf(const CameraSpec& spec) const
+{
+    if (spec.source == CameraSource::Cheap)
+        return {m_options.cheapMainStream(), kSubStream};
+    return {std::begin(kServedStreams), std::end(kServedStreams)};
+}
 
 Simulator::Simulator(SimOptions options, SimConfig config)
     : m_options(std::move(options)),
@@ -51,10 +64,10 @@ bool Simulator::mountCameras(std::string* error)
         if (!spec.served())
             continue;
         std::vector<RtspServer::Mount> mounts;
-        for (const auto& format : kServedStreams) {
+        for (const auto& format : streamsOf(spec)) {
             GstRTSPMediaFactory* factory = nullptr;
             if (spec.source == CameraSource::Cheap) {
-                auto clip = clips.obtain(ClipFormat{spec.codec, format, 10}, error);
+                auto clip = clips.obtain(ClipFormat{spec.codec, format, kClipSeconds}, error);
                 if (!clip)
                     return false;
                 factory = CameraPipelines::createClipFactory(std::move(clip), spec.codec);
@@ -80,7 +93,7 @@ std::vector<vigie::v1::Camera> Simulator::directoryEntries() const
             if (!spec.externalSubUrl.empty())
                 *camera.add_streams() = externalProfile(vigie::v1::STREAM_ROLE_SUB, spec.codec, spec.externalSubUrl);
         } else if (spec.source != CameraSource::None) {  // a disabled camera has no stream to offer
-            for (const auto& format : kServedStreams)
+            for (const auto& format : streamsOf(spec))
                 *camera.add_streams() = profile(format, spec.codec, base + camera.id() + "/" + format.pathSuffix);
         }
         if (spec.source == CameraSource::None) {

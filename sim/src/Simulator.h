@@ -39,6 +39,8 @@ public:
 private:
     bool mountCameras(std::string* error);
     std::vector<vigie::v1::Camera> directoryEntries() const;
+    // The streams a served camera offers: cheap cameras have their own main size (--cheap-main).
+    std::vector<StreamFormat> streamsOf(const CameraSpec& spec) const;
     const CameraSpec* findSpec(const std::string& cameraId) const;
 
     const SimOptions m_options;
