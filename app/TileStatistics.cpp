@@ -21,6 +21,16 @@ QString TileStatistics::stateText(StreamState state)
     return tr("unknown");
 }
 
+QString TileStatistics::overloadText(vigie::player::OverloadLevel level)
+{
+    switch (level) {
+    case vigie::player::OverloadLevel::Full: return {};
+    case vigie::player::OverloadLevel::ReducedRate: return tr("Overloaded: reduced frame rate");
+    case vigie::player::OverloadLevel::KeyFramesOnly: return tr("Overloaded: key frames only");
+    }
+    return {};
+}
+
 std::optional<TileRates> TileStatistics::rates(const TileCounters& before, const TileCounters& after)
 {
     const double seconds = std::chrono::duration<double>(after.at - before.at).count();
@@ -85,6 +95,19 @@ QStringList TileStatistics::lines(const QString& streamLabel, vigie::player::Str
         decodedAny ? QString::number(std::chrono::duration_cast<std::chrono::milliseconds>(m_previous->at - stats.lastFrameAt).count())
                    : none;
     result << tr("skipped %1 · errors %2 · last frame %3 ms ago").arg(stats.framesSkipped).arg(stats.decodeErrors).arg(age);
+
+    if (!stats.decoderName.isEmpty()) {
+        QString level;
+        switch (stats.overloadLevel) {
+        case vigie::player::OverloadLevel::Full: level = tr("full rate"); break;
+        case vigie::player::OverloadLevel::ReducedRate: level = tr("reduced rate"); break;
+        case vigie::player::OverloadLevel::KeyFramesOnly: level = tr("key frames only"); break;
+        }
+        if (stats.overloadSkipped > 0)
+            level = tr("%1, %2 shed").arg(level).arg(stats.overloadSkipped);
+        result << tr("decoder %1 (%2) · %3")
+                      .arg(stats.decoderName, stats.hardwareDecoding ? tr("VAAPI") : tr("software"), level);
+    }
     return result;
 }
 

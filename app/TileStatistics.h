@@ -55,10 +55,14 @@ public:
     //   "25.0 fps in / 25.0 out · 512 kbit/s"
     //   "decode 0.8 ms · drops 0 · reconnects 0"
     //   "skipped 12 · errors 0 · last frame 40 ms ago"
+    //   "decoder h264 (software) · full rate"   or "decoder hevc (VAAPI) · key frames only, 240 shed"
     // streamLabel: which stream it is ("sub stream"), may be empty. Rates read "–" until two snapshots exist.
     QStringList lines(const QString& streamLabel, vigie::player::StreamState state) const;
 
     static QString stateText(vigie::player::StreamState state);  // "playing", translated
+    // What a tile says while its stream is degraded: "Overloaded: reduced frame rate", "Overloaded: key
+    // frames only"; empty for Full.
+    static QString overloadText(vigie::player::OverloadLevel level);
 
 private:
     std::optional<TileCounters> m_previous;

@@ -14,6 +14,8 @@
 
 namespace vigie::app {
 
+using vigie::player::OverloadLevel;
+using vigie::player::StreamPriority;
 using vigie::player::StreamState;
 using vigie::widgets::TileOverlay;
 
@@ -21,6 +23,7 @@ WallController::WallController(vigie::widgets::WallWidget* wall, vigie::rpc::Bac
     : QObject(parent), m_wall(wall), m_backend(backend)
 {
     qRegisterMetaType<vigie::player::StreamState>();
+    qRegisterMetaType<vigie::player::OverloadLevel>();
     connect(m_backend, &vigie::rpc::BackendClient::directoryReset, this, &WallController::onDirectoryChanged);
     connect(m_backend, &vigie::rpc::BackendClient::cameraChanged, this, &WallController::onDirectoryChanged);
     connect(m_backend, &vigie::rpc::BackendClient::cameraRemoved, this, &WallController::onDirectoryChanged);
@@ -192,6 +195,7 @@ void WallController::applyWall(const std::vector<int>& before)
         if (!isActive(tile)) {
             suspendTile(tile);
         } else if (t.session) {
+            t.session->setPriority(priorityOf(tile));  // maximised or back in the grid
             setWallFeed(tile, t.session->mailbox());
             refreshOverlay(tile);
         } else if (!t.cameraId.isEmpty()) {
@@ -221,6 +225,11 @@ void WallController::setWallFeed(int tile, std::shared_ptr<vigie::player::FrameM
     const int wallIndex = tileToWall(tile);
     if (wallIndex >= 0)
         m_wall->setTileFeed(wallIndex, std::move(feed));
+}
+
+StreamPriority WallController::priorityOf(int tile) const
+{
+    return tile == m_maximised ? StreamPriority::High : StreamPriority::Normal;
 }
 
 vigie::rpc::StreamRole WallController::tileRole(int tile) const
@@ -386,7 +395,11 @@ void WallController::openTile(int tile, bool keepPicture)
     }
     vigie::player::StreamOptions options;
     options.url = stream->url;
+    options.priority = priorityOf(tile);
+    // VAAPI where the machine has it, software otherwise (or when it cannot decode this stream).
+    options.hardwareDecoding = vigie::player::StreamOptions::HardwareDecoding::Auto;
     t.url = stream->url;
+    t.overload = OverloadLevel::Full;
     t.session = std::make_unique<vigie::player::StreamSession>(options);
     t.generation = m_nextGeneration++;
     connect(t.session.get(), &vigie::player::StreamSession::stateChanged, this,
@@ -400,6 +413,13 @@ void WallController::openTile(int tile, bool keepPicture)
                 current.detail = detail;
                 refreshOverlay(tile);
                 emit tileStateChanged(tile, state, detail);
+            });
+    connect(t.session.get(), &vigie::player::StreamSession::overloadChanged, this,
+            [this, tile, generation = t.generation](OverloadLevel level) {
+                if (tile >= tileCount() || m_tiles[static_cast<size_t>(tile)].generation != generation)
+                    return;  // a late report of a session that is gone
+                m_tiles[static_cast<size_t>(tile)].overload = level;
+                refreshOverlay(tile);
             });
     // Ownership: the session owns its mailbox; the wall shares it for as long as it shows this tile.
     setWallFeed(tile, t.session->mailbox());
@@ -419,6 +439,7 @@ void WallController::closeTile(int tile)
     t.session->stop();
     t.session.reset();
     t.state = StreamState::Stopped;
+    t.overload = OverloadLevel::Full;
 }
 
 QString WallController::cameraTitle(const QString& cameraId) const
@@ -454,6 +475,11 @@ void WallController::refreshOverlay(int tile)
         overlay.status = t.role == vigie::rpc::StreamRole::Main ? tr("%1 · main stream").arg(t.detail)
                                                                 : tr("%1 · sub stream").arg(t.detail);
         overlay.severity = TileOverlay::Severity::Ok;
+        if (t.overload != OverloadLevel::Full) {
+            // First, so that a narrow tile's elided status still says it.
+            overlay.status = tr("%1 · %2").arg(TileStatistics::overloadText(t.overload), overlay.status);
+            overlay.severity = TileOverlay::Severity::Warning;
+        }
         break;
     case StreamState::Stalled:
         overlay.status = tr("No video: %1").arg(t.detail);

@@ -17,6 +17,11 @@
 // Statistics (off by default): each shown tile lists its stream's figures (TileStatistics) over its
 // picture, refreshed once a second by a timer that runs only while they are on.
 //
+// Overload: a stream the player had to degrade (skipped frames, key frames only) says so in its tile's
+// status line, statistics on or off: a degraded picture must never pass for a smooth one. The maximised
+// tile's stream has High priority (degrades last, recovers first); the others Normal. Sessions decode
+// in hardware where a VAAPI device is available (StreamOptions::HardwareDecoding::Auto).
+//
 // Tile numbers in this API are wall-grid positions, whatever is maximised; the wall widget's own tile
 // indices differ while a tile is maximised (tileToWall / wallToTile convert).
 
@@ -103,6 +108,7 @@ private:
         std::unique_ptr<vigie::player::StreamSession> session;
         vigie::player::StreamState state = vigie::player::StreamState::Idle;
         QString detail;
+        vigie::player::OverloadLevel overload = vigie::player::OverloadLevel::Full;  // as last reported
         quint64 generation = 0;  // bumped whenever the session changes: late reports of old ones are dropped
         vigie::rpc::StreamRole role = vigie::rpc::StreamRole::Sub;
         // A switch waits until the wall shows a picture of the current stream (else the tile would stay
@@ -134,6 +140,8 @@ private:
     void updateRoles();
     void updateRole(int tile);
     void setWallFeed(int tile, std::shared_ptr<vigie::player::FrameMailbox> feed);
+    // High for the maximised tile, Normal otherwise.
+    vigie::player::StreamPriority priorityOf(int tile) const;
     quint64 m_nextGeneration = 1;
     QString cameraTitle(const QString& cameraId) const;
 

@@ -11,9 +11,12 @@ StreamSession::StreamSession(StreamOptions options, QObject* parent)
 {
     // stateChanged crosses threads (worker -> GUI): queued delivery needs the type registered.
     qRegisterMetaType<vigie::player::StreamState>();
+    qRegisterMetaType<vigie::player::OverloadLevel>();
     // The worker lives as long as the session, so state() and stats() never race with its destruction.
     m_worker = std::make_unique<StreamWorker>(m_options, m_mailbox, [this](StreamState state, const QString& detail) {
         emit stateChanged(state, detail);  // on the worker thread
+    }, [this](OverloadLevel level) {
+        emit overloadChanged(level);  // on the worker thread
     });
 }
 
@@ -38,5 +41,19 @@ void StreamSession::stop()
 StreamState StreamSession::state() const { return m_worker->state(); }
 
 StreamStats StreamSession::stats() const { return m_worker->stats(); }
+
+void StreamSession::setPriority(StreamPriority priority)
+{
+    Q_ASSERT_X(QThread::currentThread() == thread(), "StreamSession::setPriority", "call from the owner's thread");
+    m_worker->setPriority(priority);
+}
+
+StreamPriority StreamSession::priority() const { return m_worker->priority(); }
+
+void StreamSession::setExtraDecodeDelay(std::chrono::microseconds delay)
+{
+    Q_ASSERT_X(QThread::currentThread() == thread(), "StreamSession::setExtraDecodeDelay", "call from the owner's thread");
+    m_worker->setExtraDecodeDelay(delay);
+}
 
 }  // namespace vigie::player

@@ -9,11 +9,13 @@ extern "C" {
 #include <algorithm>
 #include <new>
 #include <optional>
+#include <utility>
 
 #include "AvError.h"
 #include "FrameFormat.h"
 #include "LibavLog.h"
 #include "ThreadWaker.h"
+#include "VaapiDecoding.h"
 #include "VideoFrameImpl.h"
 
 namespace vigie::player {
@@ -63,13 +65,27 @@ private:
     Result interruptedOr(Result otherwise) const;
 
     std::optional<Result> open();
-    std::optional<Result> openDecoder();
+    // allowHardware: try VAAPI if the options ask for it (false: the software fallback).
+    std::optional<Result> openDecoder(bool allowHardware);
     Result readLoop();
     std::optional<Result> receiveFrames();
+    // What became of a video packet, for the stats.
+    enum class Fate { Decoded, SkippedBeforeKeyFrame, Shed, DecodeError };
     // Adds the packet's bytes and the decode time measured since the last call to the stats.
-    void countPacket(std::uint64_t bytes, bool skipped, bool decodeError);
+    void countPacket(std::uint64_t bytes, Fate fate);
+    void addDecodeTime(Clock::duration spent);
     std::optional<Result> deliver();
     bool pace(std::int64_t ptsMicros);
+    // Sets the decoder's skip_frame for the governor's current level; true when `packet` must not reach
+    // the decoder at all (key-frames-only level, or waiting for a key frame after it).
+    bool shedByOverload(const AVPacket& packet);
+    // Key frames only: a decoder that reorders (B-frames) would hold each key frame back until the next
+    // ones came, i.e. show pictures seconds old. Draining after each key frame shows it at once; the
+    // next packet it gets is a key frame again, so the flush loses nothing.
+    std::optional<Result> drainDecoder();
+    // The hardware path failed before its first picture: reopen the decoder in software and replay the
+    // key frame it choked on (or wait for the next one). The stream goes on.
+    std::optional<Result> fallBackToSoftware();
 
     enum class Interrupt { None, Stop, Deadline };
 
@@ -88,6 +104,24 @@ private:
     Clock::time_point m_lastVideoPacket{};
     bool m_stalled = false;
     Clock::duration m_decodeTime{};  // measured in the avcodec calls, not yet added to the stats
+    Clock::duration m_loadDecodeTime{};  // the same, not yet passed to the overload governor
+    // After each (re)connection, decoding starts at a key frame: what comes before it would only
+    // decode into grey smears.
+    bool m_waitingForKeyFrame = true;
+
+    // Overload control: the level the decoder is set for, and whether non-key packets must wait for the
+    // next key frame (after key frames only, the decoder holds no reference for them).
+    OverloadLevel m_appliedLevel = OverloadLevel::Full;
+    bool m_resumeAtKeyFrame = false;
+
+    // Hardware decoding: the decoder was opened with the VAAPI device; a hardware picture was delivered;
+    // the hardware path failed before that (readLoop falls back); the last key packet sent while unproven,
+    // to replay into the software decoder.
+    bool m_hardware = false;
+    bool m_hardwareProven = false;
+    bool m_hardwareFailed = false;
+    QString m_hardwareFailure;  // why, for the log
+    PacketPtr m_hardwareKeyPacket;
 
     QString m_codecName;  // "h264"
     bool m_playing = false;
@@ -153,7 +187,7 @@ StreamWorker::Result StreamWorker::Connection::run()
 {
     if (auto failed = open())
         return *failed;
-    if (auto failed = openDecoder())
+    if (auto failed = openDecoder(true))
         return *failed;
     return readLoop();
 }
@@ -231,7 +265,7 @@ std::optional<StreamWorker::Result> StreamWorker::Connection::open()
     return std::nullopt;
 }
 
-std::optional<StreamWorker::Result> StreamWorker::Connection::openDecoder()
+std::optional<StreamWorker::Result> StreamWorker::Connection::openDecoder(bool allowHardware)
 {
     const AVCodecParameters* par = m_format->streams[m_videoIndex]->codecpar;
     const AVCodec* codec = avcodec_find_decoder(par->codec_id);
@@ -249,7 +283,22 @@ std::optional<StreamWorker::Result> StreamWorker::Connection::openDecoder()
         m_decoder->thread_type = 0;
         m_decoder->flags |= AV_CODEC_FLAG_LOW_DELAY;
         m_decoder->pkt_timebase = m_timeBase;
+        m_hardware = false;
+        if (allowHardware && m_options.hardwareDecoding == StreamOptions::HardwareDecoding::Auto
+            && VaapiDecoding::supports(codec)) {
+            if (AVBufferRef* device = VaapiDecoding::device()) {
+                m_decoder->hw_device_ctx = av_buffer_ref(device);  // the decoder's own reference
+                if (!m_decoder->hw_device_ctx)
+                    throw std::bad_alloc();
+                m_decoder->get_format = &VaapiDecoding::pickFormat;
+                m_hardware = true;
+            }
+        }
         ret = avcodec_open2(m_decoder.get(), codec, nullptr);
+        if (ret < 0 && m_hardware) {
+            VaapiDecoding::reportFallback(QString::fromUtf8(codec->name), describeAvError(ret));
+            return openDecoder(false);
+        }
     }
     if (ret < 0) {
         return Result{Outcome::Fatal, QStringLiteral("cannot open the %1 decoder: %2")
@@ -258,8 +307,14 @@ std::optional<StreamWorker::Result> StreamWorker::Connection::openDecoder()
     m_frame.reset(av_frame_alloc());
     if (!m_frame)
         throw std::bad_alloc();
+    m_appliedLevel = OverloadLevel::Full;  // a new decoder decodes everything until told otherwise
     m_codecName = QString::fromUtf8(avcodec_get_name(par->codec_id));
-    m_worker.updateStats([this](StreamStats& stats) { stats.codec = m_codecName; });
+    const QString decoderName = QString::fromUtf8(codec->name);
+    m_worker.updateStats([&](StreamStats& stats) {
+        stats.codec = m_codecName;
+        stats.decoderName = decoderName;
+        stats.hardwareDecoding = false;  // until a hardware picture is delivered
+    });
     return std::nullopt;
 }
 
@@ -268,9 +323,6 @@ StreamWorker::Result StreamWorker::Connection::readLoop()
     PacketPtr packet(av_packet_alloc());
     if (!packet)
         throw std::bad_alloc();
-    // After every (re)connection, decoding starts at a key frame: what comes before it would only
-    // decode into grey smears.
-    bool waitingForKeyFrame = true;
     m_lastVideoPacket = Clock::now();
 
     for (;;) {
@@ -290,10 +342,10 @@ StreamWorker::Result StreamWorker::Connection::readLoop()
                 // Flush the decoder so that the last pictures of a file are shown too.
                 const auto flushStart = Clock::now();
                 const int flushed = avcodec_send_packet(m_decoder.get(), nullptr);
-                m_decodeTime += Clock::now() - flushStart;
+                addDecodeTime(Clock::now() - flushStart);
                 if (flushed >= 0) {
                     auto ended = receiveFrames();
-                    countPacket(0, false, false);
+                    countPacket(0, Fate::Decoded);
                     if (ended)
                         return *ended;
                 }
@@ -322,33 +374,128 @@ StreamWorker::Result StreamWorker::Connection::readLoop()
         m_lastVideoPacket = now;
         if (m_stalled) {
             m_stalled = false;
+            m_worker.m_governor.rebase();  // the pause is not a lag: measure afresh
             m_worker.setState(StreamState::Playing, m_playingDetail);
         }
         const auto bytes = std::uint64_t(std::max(packet->size, 0));
-        if (waitingForKeyFrame && !(packet->flags & AV_PKT_FLAG_KEY)) {
+        const bool keyFrame = packet->flags & AV_PKT_FLAG_KEY;
+        if (m_waitingForKeyFrame && !keyFrame) {
             av_packet_unref(packet.get());
-            countPacket(bytes, true, false);
+            countPacket(bytes, Fate::SkippedBeforeKeyFrame);
             continue;
         }
-        waitingForKeyFrame = false;
+        m_waitingForKeyFrame = false;
+        if (shedByOverload(*packet)) {
+            av_packet_unref(packet.get());
+            countPacket(bytes, Fate::Shed);
+            continue;
+        }
+        const bool hardwareTrial = m_hardware && !m_hardwareProven;
+        if (hardwareTrial && keyFrame) {
+            // Kept until the hardware path has delivered a picture, to replay it if it fails.
+            if (!m_hardwareKeyPacket)
+                m_hardwareKeyPacket.reset(av_packet_alloc());
+            if (!m_hardwareKeyPacket)
+                throw std::bad_alloc();
+            av_packet_unref(m_hardwareKeyPacket.get());
+            if (av_packet_ref(m_hardwareKeyPacket.get(), packet.get()) < 0)
+                throw std::bad_alloc();
+        }
 
         const auto sendStart = Clock::now();
         const int sent = avcodec_send_packet(m_decoder.get(), packet.get());
-        m_decodeTime += Clock::now() - sendStart;
+        addDecodeTime(Clock::now() - sendStart);
         av_packet_unref(packet.get());
-        if (sent < 0) {
+        std::optional<Result> ended;
+        if (sent >= 0) {
+            ended = receiveFrames();
+            if (!ended && !m_hardwareFailed && keyFrame && m_appliedLevel == OverloadLevel::KeyFramesOnly)
+                ended = drainDecoder();
+        } else if (hardwareTrial) {
+            m_hardwareFailed = true;
+            m_hardwareFailure = QStringLiteral("the first hardware decode failed: ") + describeAvError(sent);
+        } else {
             // A damaged packet: the decoder resynchronises on the following ones by itself.
-            countPacket(bytes, false, true);
+            countPacket(bytes, Fate::DecodeError);
             continue;
         }
-        auto ended = receiveFrames();
-        countPacket(bytes, false, false);
+        countPacket(bytes, Fate::Decoded);
         if (ended)
             return *ended;
+        if (m_hardwareFailed) {
+            if (auto failed = fallBackToSoftware())
+                return *failed;
+        }
     }
 }
 
-void StreamWorker::Connection::countPacket(std::uint64_t bytes, bool skipped, bool decodeError)
+void StreamWorker::Connection::addDecodeTime(Clock::duration spent)
+{
+    m_decodeTime += spent;
+    m_loadDecodeTime += spent;
+}
+
+bool StreamWorker::Connection::shedByOverload(const AVPacket& packet)
+{
+    const OverloadLevel level = m_worker.m_overloadControl ? m_worker.m_governor.level() : OverloadLevel::Full;
+    if (level != m_appliedLevel) {
+        if (m_appliedLevel == OverloadLevel::KeyFramesOnly)
+            m_resumeAtKeyFrame = true;  // drained after its last key frame: no references for non-key ones
+        switch (level) {
+        case OverloadLevel::Full: m_decoder->skip_frame = AVDISCARD_DEFAULT; break;
+        case OverloadLevel::ReducedRate: m_decoder->skip_frame = AVDISCARD_NONREF; break;
+        case OverloadLevel::KeyFramesOnly: m_decoder->skip_frame = AVDISCARD_NONKEY; break;
+        }
+        m_appliedLevel = level;
+    }
+    if (packet.flags & AV_PKT_FLAG_KEY) {
+        m_resumeAtKeyFrame = false;
+        return false;
+    }
+    // Not even sent: the decoder would discard it anyway (AVDISCARD_NONKEY), but only after the parsing
+    // and the call; at this level every saved cycle counts.
+    return level == OverloadLevel::KeyFramesOnly || m_resumeAtKeyFrame;
+}
+
+std::optional<StreamWorker::Result> StreamWorker::Connection::drainDecoder()
+{
+    const auto drainStart = Clock::now();
+    const int drained = avcodec_send_packet(m_decoder.get(), nullptr);
+    addDecodeTime(Clock::now() - drainStart);
+    std::optional<Result> ended;
+    if (drained >= 0)
+        ended = receiveFrames();
+    // Ready for the next key frame; the parameter sets stay.
+    avcodec_flush_buffers(m_decoder.get());
+    return ended;
+}
+
+std::optional<StreamWorker::Result> StreamWorker::Connection::fallBackToSoftware()
+{
+    m_hardwareFailed = false;
+    VaapiDecoding::reportFallback(m_codecName, m_hardwareFailure);
+    PacketPtr replay = std::move(m_hardwareKeyPacket);
+    m_decoder.reset();
+    if (auto failed = openDecoder(false))
+        return failed;
+    if (!replay || !replay->data) {
+        m_waitingForKeyFrame = true;
+        return std::nullopt;
+    }
+    const auto sendStart = Clock::now();
+    const int sent = avcodec_send_packet(m_decoder.get(), replay.get());
+    addDecodeTime(Clock::now() - sendStart);
+    if (sent < 0) {
+        m_waitingForKeyFrame = true;
+        countPacket(0, Fate::DecodeError);
+        return std::nullopt;
+    }
+    auto ended = receiveFrames();
+    countPacket(0, Fate::Decoded);
+    return ended;
+}
+
+void StreamWorker::Connection::countPacket(std::uint64_t bytes, Fate fate)
 {
     // Whole microseconds go to the stats; the remainder waits for the next packet.
     const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(m_decodeTime);
@@ -356,9 +503,11 @@ void StreamWorker::Connection::countPacket(std::uint64_t bytes, bool skipped, bo
     m_worker.updateStats([&](StreamStats& stats) {
         stats.bytesReceived += bytes;
         stats.decodeMicros += std::uint64_t(micros.count());
-        if (skipped)
+        if (fate == Fate::SkippedBeforeKeyFrame)
             ++stats.framesSkipped;
-        if (decodeError)
+        if (fate == Fate::Shed)
+            ++stats.overloadSkipped;
+        if (fate == Fate::DecodeError)
             ++stats.decodeErrors;
     });
 }
@@ -368,23 +517,74 @@ std::optional<StreamWorker::Result> StreamWorker::Connection::receiveFrames()
     for (;;) {
         const auto receiveStart = Clock::now();
         const int received = avcodec_receive_frame(m_decoder.get(), m_frame.get());
-        m_decodeTime += Clock::now() - receiveStart;
+        addDecodeTime(Clock::now() - receiveStart);
         if (received == AVERROR(EAGAIN) || received == AVERROR_EOF)
             return std::nullopt;
         if (received < 0) {
+            if (m_hardware && !m_hardwareProven) {
+                m_hardwareFailed = true;  // readLoop falls back to software
+                m_hardwareFailure = QStringLiteral("the first hardware decode failed: ") + describeAvError(received);
+                return std::nullopt;
+            }
             m_worker.updateStats([](StreamStats& stats) { ++stats.decodeErrors; });
             return std::nullopt;
         }
+        if (const std::int64_t delay = m_worker.m_extraDecodeDelayMicros.load(std::memory_order_relaxed); delay > 0) {
+            // Test aid (StreamOptions::extraDecodeDelay): a slower decoder, counted as decode time.
+            const auto sleepStart = Clock::now();
+            const bool goOn = m_worker.sleepFor(std::chrono::microseconds(delay));
+            addDecodeTime(Clock::now() - sleepStart);
+            if (!goOn) {
+                av_frame_unref(m_frame.get());
+                return Result{Outcome::Stopped, {}};
+            }
+        }
         if (auto ended = deliver())
             return ended;
+        if (m_hardwareFailed)
+            return std::nullopt;
     }
 }
 
 std::optional<StreamWorker::Result> StreamWorker::Connection::deliver()
 {
     AVFrame& decoded = *m_frame;
+    const bool fromHardware = VaapiDecoding::isHardwareFrame(decoded);
+    if (fromHardware) {
+        const auto downloadStart = Clock::now();
+        const int downloaded = VaapiDecoding::download(decoded);
+        addDecodeTime(Clock::now() - downloadStart);
+        if (downloaded < 0) {
+            av_frame_unref(&decoded);
+            if (!m_hardwareProven) {
+                m_hardwareFailed = true;  // readLoop falls back to software
+                m_hardwareFailure = QStringLiteral("cannot download the hardware picture: ") + describeAvError(downloaded);
+            } else {
+                m_worker.updateStats([](StreamStats& stats) { ++stats.decodeErrors; });
+            }
+            return std::nullopt;
+        }
+    } else if (m_hardware && !m_hardwareProven) {
+        // The decoder chose software in get_format (the device lacks this profile): nothing to watch.
+        m_hardware = false;
+        m_hardwareKeyPacket.reset();
+        VaapiDecoding::reportFallback(m_codecName, QStringLiteral("profile not supported by the device"));
+    }
     const auto format = AVPixelFormat(decoded.format);
     const std::optional<PixelLayout> layout = layoutOf(format);
+    if (!layout && fromHardware) {
+        // A surface layout the renderer lacks: the software decoder outputs one it draws.
+        const char* name = av_get_pix_fmt_name(format);
+        av_frame_unref(&decoded);
+        m_hardwareFailed = true;
+        m_hardwareFailure = QStringLiteral("hardware pictures in %1").arg(QString::fromUtf8(name ? name : "an unknown format"));
+        return std::nullopt;
+    }
+    if (fromHardware && !m_hardwareProven) {
+        m_hardwareProven = true;
+        m_hardwareKeyPacket.reset();
+        m_worker.updateStats([](StreamStats& stats) { stats.hardwareDecoding = true; });
+    }
     if (!layout) {
         const char* name = av_get_pix_fmt_name(format);
         av_frame_unref(&decoded);
@@ -400,6 +600,11 @@ std::optional<StreamWorker::Result> StreamWorker::Connection::deliver()
     if (m_options.realtimeFiles && m_worker.m_url.isLocalFile() && !pace(ptsMicros)) {
         av_frame_unref(&decoded);
         return Result{Outcome::Stopped, {}};
+    }
+    if (m_worker.m_overloadControl && timestamp != AV_NOPTS_VALUE) {
+        // Measured once the picture is due (after pacing): a picture decoded early and held back is
+        // on time, not ahead of the stream.
+        m_worker.observeFrame(Clock::now(), ptsMicros, std::exchange(m_loadDecodeTime, Clock::duration::zero()));
     }
 
     const ColorMatrix matrix = matrixOf(decoded);
@@ -459,8 +664,17 @@ bool StreamWorker::Connection::pace(std::int64_t ptsMicros)
 
 // --- StreamWorker -------------------------------------------------------------------------------
 
-StreamWorker::StreamWorker(StreamOptions options, std::shared_ptr<FrameMailbox> mailbox, StateCallback onState)
-    : m_options(std::move(options)), m_url(m_options.url), m_mailbox(std::move(mailbox)), m_onState(std::move(onState))
+StreamWorker::StreamWorker(StreamOptions options, std::shared_ptr<FrameMailbox> mailbox, StateCallback onState,
+                           OverloadCallback onOverload)
+    : m_options(std::move(options)),
+      m_url(m_options.url),
+      m_mailbox(std::move(mailbox)),
+      m_onState(std::move(onState)),
+      m_onOverload(std::move(onOverload)),
+      m_overloadControl(!m_url.isLocalFile() || m_options.realtimeFiles),
+      m_governor(m_options.overload),
+      m_priority(m_options.priority),
+      m_extraDecodeDelayMicros(m_options.extraDecodeDelay.count())
 {
     ThreadWaker::install();
     installLibavLogHandler();
@@ -527,6 +741,22 @@ void StreamWorker::setState(StreamState state, const QString& detail)
         m_onState(state, detail);  // outside the lock: receivers may call state()/stats()
 }
 
+void StreamWorker::observeFrame(Clock::time_point now, std::int64_t ptsMicros, Clock::duration decodeTime)
+{
+    m_governor.setPriority(m_priority.load(std::memory_order_relaxed));
+    setOverloadLevel(m_governor.onFrame(now, ptsMicros, decodeTime));
+}
+
+void StreamWorker::setOverloadLevel(OverloadLevel level)
+{
+    if (level == m_reportedLevel)
+        return;
+    m_reportedLevel = level;
+    updateStats([level](StreamStats& stats) { stats.overloadLevel = level; });
+    if (m_onOverload)
+        m_onOverload(level);  // outside the lock, like the state callback
+}
+
 bool StreamWorker::sleepFor(std::chrono::nanoseconds delay)
 {
     std::unique_lock lock(m_wakeMutex);
@@ -551,7 +781,11 @@ StreamWorker::Result StreamWorker::connectOnce()
 void StreamWorker::run()
 {
     ReconnectBackoff backoff;
+    // A new run decodes everything (start() reset the stats; the GUI hears it if the last run ended degraded).
+    m_governor.reset();
+    setOverloadLevel(OverloadLevel::Full);
     while (!stopRequested()) {
+        m_governor.rebase();  // a new connection: a new time reference; the level is kept
         setState(StreamState::Connecting, m_url.redacted());
         Result result = connectOnce();
         if (stopRequested() || result.outcome == Outcome::Stopped)
