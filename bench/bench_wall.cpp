@@ -42,6 +42,7 @@
 #include <QTimer>
 #include <QtTest/QTest>
 
+#include <malloc.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -248,6 +249,8 @@ VigieRun runVigie(const vigie::test::SimProcess& sim, const Scenario& scenario, 
         std::fprintf(stderr, "the wall cannot render: %s\n", qPrintable(wall->renderError()));
         return run;
     }
+    // Give back what earlier runs freed, so that the difference is this run's streams.
+    malloc_trim(0);
     const double rssBefore = rssMiB();
     std::vector<std::uint64_t> shown(std::size_t(n), 0);
     std::vector<double> firstFrameMs(std::size_t(n), -1);
@@ -351,6 +354,12 @@ VigieRun runVigie(const vigie::test::SimProcess& sim, const Scenario& scenario, 
         run.cpuS = after.cpuS - before.cpuS;
         run.wallS = double(after.ns - before.ns) / 1e9;
         run.reconnects = double(after.reconnects);
+        if (qEnvironmentVariableIsSet("VIGIE_BENCH_VERBOSE")) {
+            QStringList each;
+            for (double ms : firstFrameMs)
+                each << QString::number(ms, 'f', 0);
+            std::printf("    first frames (ms, per tile): %s\n", qPrintable(each.join(QLatin1Char(' '))));
+        }
         run.ttffP50 = percentile(firstFrameMs, 50);
         run.ttffP95 = percentile(firstFrameMs, 95);
         run.ok = run.decoded > 0 && run.shown > 0;

@@ -52,14 +52,19 @@ QImage GlWallSurface::readPixels(const QRect& rect)
 {
     if (!m_glReady || rect.isEmpty() || !context())
         return {};
-    makeCurrent();
+    // Called from a framePresented() handler, i.e. inside paintGL, the context is already current and
+    // must stay so; otherwise make it current for the read only.
+    const bool wasCurrent = QOpenGLContext::currentContext() == context();
+    if (!wasCurrent)
+        makeCurrent();
     const int fbHeight = m_wall->framebufferSize().height();
     QImage image(rect.size(), QImage::Format_RGBA8888);
     m_gl->glBindFramebuffer(GL_FRAMEBUFFER, defaultFramebufferObject());
     m_gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
     m_gl->glReadPixels(rect.x(), fbHeight - rect.y() - rect.height(), rect.width(), rect.height(), GL_RGBA,
                        GL_UNSIGNED_BYTE, image.bits());
-    doneCurrent();
+    if (!wasCurrent)
+        doneCurrent();
     return image.mirrored();  // GL rows go bottom-up
 }
 
@@ -189,15 +194,16 @@ void GlWallSurface::paintGL()
     }
     if (!toDraw.empty() || wall.m_fullRedraw) {
         drawVideo(toDraw, fb);
+        // Announced once the pictures are in the framebuffer and before the overlays cover parts of them:
+        // a receiver may read pixels back (grabPictureArea) and finds the picture as decoded.
+        for (int i : presented)
+            emit wall.framePresented(i);
         QPainter painter(this);
         wall.drawOverlays(painter, toDraw);
     }
     for (int i : toDraw)
         wall.m_tiles[std::size_t(i)]->needsDraw = false;
     wall.m_fullRedraw = false;
-
-    for (int i : presented)
-        emit wall.framePresented(i);
 }
 
 void GlWallSurface::drawVideo(const std::vector<int>& tiles, QSize fb)

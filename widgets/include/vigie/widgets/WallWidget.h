@@ -151,7 +151,8 @@ signals:
     void cameraDropped(int tile, const QString& cameraId);
     void tileDoubleClicked(int tile);
     void tileSelected(int tile);
-    // Emitted at the end of a paint for each tile that has just drawn a new frame (tests, latency).
+    // Emitted during a paint for each tile that has just drawn a new frame (tests, latency), once its
+    // picture is drawn (on the OpenGL path before the overlays, so grabPictureArea() reads the picture).
     void framePresented(int tile);
 
 protected:
