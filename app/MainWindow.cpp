@@ -6,11 +6,13 @@
 #include <QDockWidget>
 #include <QHideEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QSettings>
 #include <QShowEvent>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -20,6 +22,7 @@
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/widgets/CameraTreeModel.h"
 #include "vigie/widgets/CameraTreeView.h"
+#include "vigie/widgets/LayoutPresets.h"
 #include "vigie/widgets/ConnectionBanner.h"
 #include "vigie/widgets/LoginDialog.h"
 #include "vigie/widgets/WallWidget.h"
@@ -29,7 +32,8 @@ namespace vigie::app {
 using vigie::rpc::ConnectionState;
 
 namespace {
-const char kGridKey[] = "wall/grid";
+const char kGridKey[] = "wall/grid";      // before uneven layouts; still read when wall/layout is absent
+const char kLayoutKey[] = "wall/layout";  // WallLayout::toText()
 const char kCamerasKey[] = "wall/cameras";
 }  // namespace
 
@@ -61,7 +65,24 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
     m_controller = new WallController(m_wall, m_backend, this);
     m_controller->setPaused(true);  // until the window is shown: nothing decodes for a window nobody sees
     QSettings settings;
-    m_controller->setGrid(grid > 0 ? grid : settings.value(kGridKey, 2).toInt());
+    if (grid > 0) {
+        m_controller->setGrid(grid);
+    } else if (settings.contains(kLayoutKey)) {
+        const QString text = settings.value(kLayoutKey).toString();
+        if (const auto saved = vigie::widgets::WallLayout::fromText(text)) {
+            m_controller->setLayout(*saved);
+        } else {
+            // A damaged value must not cost the operator their start-up: say so, use the default.
+            m_controller->setGrid(2);
+            QTimer::singleShot(0, this, [this, text] {
+                statusBar()->showMessage(tr("The saved wall layout could not be read (\"%1\"): showing 2×2 instead.")
+                                             .arg(text.left(60)),
+                                         15000);
+            });
+        }
+    } else {
+        m_controller->setGrid(settings.value(kGridKey, 2).toInt());
+    }
     if (m_pendingCameras.isEmpty())
         m_pendingCameras = settings.value(kCamerasKey).toStringList();
 
@@ -106,6 +127,24 @@ void MainWindow::buildActions()
         m_gridActions->addAction(action);
         connect(action, &QAction::triggered, this, [this, n] { m_controller->setGrid(n); });
     }
+    // An uneven layout leaves no grid button checked.
+    m_gridActions->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+    auto* more = new QToolButton(toolbar);
+    more->setText(tr("Layouts"));
+    more->setToolTip(tr("Larger grids and uneven layouts (one or a few large tiles among small ones)"));
+    more->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(more);
+    for (int n = 5; n <= vigie::widgets::LayoutPresets::kMaxGrid; ++n)
+        menu->addAction(tr("%1×%1").arg(n), this, [this, n] { m_controller->setGrid(n); });
+    menu->addSeparator();
+    for (const auto preset : vigie::widgets::LayoutPresets::allUneven()) {
+        menu->addAction(vigie::widgets::LayoutPresets::name(preset), this, [this, preset] {
+            m_controller->setLayout(vigie::widgets::LayoutPresets::uneven(preset));
+        });
+    }
+    more->setMenu(menu);
+    more->setObjectName(QStringLiteral("layoutsButton"));
+    toolbar->addWidget(more);
     toolbar->addSeparator();
     auto* clear = toolbar->addAction(tr("Clear tile"));
     clear->setShortcut(QKeySequence::Delete);
@@ -230,7 +269,8 @@ void MainWindow::saveWall() const
     if (!m_wallFilled)
         return;  // nothing restored yet: do not overwrite the saved wall with an empty one
     QSettings settings;
-    settings.setValue(kGridKey, m_controller->grid());
+    settings.setValue(kLayoutKey, m_controller->layout().toText());
+    settings.remove(kGridKey);
     settings.setValue(kCamerasKey, m_controller->cameraIds());
     const auto actions = m_gridActions ? m_gridActions->actions() : QList<QAction*>();
     for (int i = 0; i < actions.size(); ++i)

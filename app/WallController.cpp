@@ -1,5 +1,7 @@
 #include "WallController.h"
 
+#include "vigie/widgets/LayoutPresets.h"
+
 #include <QEvent>
 #include <QThread>
 #include <QTimer>
@@ -38,7 +40,7 @@ WallController::WallController(vigie::widgets::WallWidget* wall, vigie::rpc::Bac
     m_statisticsTimer = new QTimer(this);
     m_statisticsTimer->setInterval(statisticsInterval());
     connect(m_statisticsTimer, &QTimer::timeout, this, &WallController::refreshStatistics);
-    setGrid(m_grid);
+    setLayout(m_layout);
 }
 
 WallController::~WallController()
@@ -56,15 +58,26 @@ bool WallController::eventFilter(QObject* watched, QEvent* event)
 
 void WallController::setGrid(int n)
 {
+    setLayout(vigie::widgets::LayoutPresets::grid(n));
+}
+
+int WallController::grid() const
+{
+    return m_layout.isGrid() && m_layout.columns() == m_layout.rows() ? m_layout.columns() : 0;
+}
+
+void WallController::setLayout(const vigie::widgets::WallLayout& layout)
+{
     Q_ASSERT(thread() == QThread::currentThread());
-    n = std::clamp(n, 1, 8);
+    if (layout.tileCount() == 0)
+        return;
     const std::vector<int> before = wallMapping();
-    const int count = n * n;
+    const int count = layout.tileCount();
     for (int tile = count; tile < tileCount(); ++tile)
         closeTile(tile);
     const bool wasMaximised = m_maximised >= 0;
-    m_maximised = -1;  // a new grid is a new view: everything shown
-    m_grid = n;
+    m_maximised = -1;  // a new layout is a new view: everything shown
+    m_layout = layout;
     m_tiles.resize(static_cast<size_t>(count));
     applyWall(before);
     if (wasMaximised)
@@ -183,8 +196,7 @@ bool WallController::isActive(int tile) const
 
 void WallController::applyWall(const std::vector<int>& before)
 {
-    m_wall->setWallLayout(m_maximised >= 0 ? vigie::widgets::WallLayout::grid(1, 1)
-                                           : vigie::widgets::WallLayout::grid(m_grid, m_grid));
+    m_wall->setWallLayout(m_maximised >= 0 ? vigie::widgets::WallLayout::grid(1, 1) : m_layout);
     for (int wallIndex = 0; wallIndex < m_wall->tileCount(); ++wallIndex) {
         const size_t i = static_cast<size_t>(wallIndex);
         if (i >= before.size() || before[i] != wallToTile(wallIndex))

@@ -35,6 +35,7 @@
 #include "TileStatistics.h"
 #include "vigie/player/StreamSession.h"
 #include "vigie/rpc/DirectoryTypes.h"
+#include "vigie/widgets/WallLayout.h"
 
 class QTimer;
 
@@ -53,9 +54,13 @@ public:
     WallController(vigie::widgets::WallWidget* wall, vigie::rpc::BackendClient* backend, QObject* parent = nullptr);
     ~WallController() override;
 
-    // n x n tiles, n in 1..8. Tiles that remain keep their cameras; tiles that disappear stop.
+    // The wall's layout: a grid or an uneven preset (LayoutPresets). Tiles that remain keep their
+    // cameras; tiles that disappear stop. An empty layout is ignored.
+    void setLayout(const vigie::widgets::WallLayout& layout);
+    const vigie::widgets::WallLayout& layout() const { return m_layout; }
+    // n x n tiles, n in 1..8 (setLayout with a grid).
     void setGrid(int n);
-    int grid() const { return m_grid; }
+    int grid() const;  // n for an n x n grid, 0 for any other layout
     int tileCount() const { return static_cast<int>(m_tiles.size()); }
 
     void assign(int tile, const QString& cameraId);
@@ -147,7 +152,7 @@ private:
 
     vigie::widgets::WallWidget* m_wall;
     vigie::rpc::BackendClient* m_backend;
-    int m_grid = 2;
+    vigie::widgets::WallLayout m_layout = vigie::widgets::WallLayout::grid(2, 2);
     int m_maximised = -1;
     bool m_paused = false;
     bool m_statisticsVisible = false;

@@ -1,7 +1,10 @@
 // The client as an operator meets it: the main window against a real vigie-sim, live video decoded by
 // the player and drawn by the wall; pixels are read back from the GL framebuffer.
 
+#include <QMenu>
 #include <QSettings>
+#include <QStatusBar>
+#include <QToolButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
@@ -15,6 +18,7 @@
 #include "SimProcess.h"
 #include "WallController.h"
 #include "WallTestPath.h"
+#include "vigie/widgets/LayoutPresets.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/widgets/CameraTreeView.h"
 #include "vigie/widgets/CameraTreeModel.h"
@@ -104,6 +108,7 @@ private slots:
     void maximisedTileAloneDecodes();
     void hiddenWindowDecodesNothing();
     void statisticsShowStreamFigures();
+    void layoutSurvivesRestart();
 
 private:
     SimProcess m_sim;
@@ -403,6 +408,49 @@ void TestClientWall::statisticsShowStreamFigures()
     for (int tile = 0; tile < 4; ++tile)
         QVERIFY(wall->tileOverlay(tile).statistics.isEmpty());
     QVERIFY(!wall->tileOverlay(0).title.isEmpty());  // the rest of the overlay stays
+}
+
+void TestClientWall::layoutSurvivesRestart()
+{
+    using vigie::widgets::LayoutPresets;
+    const auto onePlusSeven = LayoutPresets::uneven(LayoutPresets::Uneven::OnePlusSeven);
+    {
+        BackendClient backend(operatorOn(m_sim.grpcAddress()));
+        MainWindow window(&backend, 0, {});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        backend.start();
+        // The wall is saved once the first directory has filled it.
+        QTRY_VERIFY_WITH_TIMEOUT(!window.wallController()->cameraAt(0).isEmpty(), 15000);
+        // Chosen from the toolbar's Layouts menu, as an operator would.
+        auto* button = window.findChild<QToolButton*>(QStringLiteral("layoutsButton"));
+        QVERIFY(button && button->menu());
+        QAction* item = nullptr;
+        for (QAction* action : button->menu()->actions())
+            if (action->text() == LayoutPresets::name(LayoutPresets::Uneven::OnePlusSeven))
+                item = action;
+        QVERIFY(item);
+        item->trigger();
+        QCOMPARE(window.wallController()->layout(), onePlusSeven);
+        QCOMPARE(window.wall()->wallLayout(), onePlusSeven);
+        QCOMPARE(window.wallController()->grid(), 0);
+        window.close();
+    }
+    {
+        // Next start: the same layout, its cameras in place.
+        BackendClient backend(operatorOn(m_sim.grpcAddress()));
+        MainWindow window(&backend, 0, {});
+        QCOMPARE(window.wallController()->layout(), onePlusSeven);
+        QCOMPARE(window.wall()->tileCount(), 8);
+    }
+    // A damaged value: the default wall, and the operator is told.
+    QSettings().setValue(QStringLiteral("wall/layout"), QStringLiteral("7x7:0,0,9,9"));
+    {
+        BackendClient backend(operatorOn(m_sim.grpcAddress()));
+        MainWindow window(&backend, 0, {});
+        QCOMPARE(window.wallController()->grid(), 2);
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QLatin1String("could not be read")));
+    }
 }
 
 int main(int argc, char** argv)

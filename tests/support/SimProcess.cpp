@@ -5,6 +5,9 @@
 
 #include <cstdio>
 
+#include <signal.h>
+#include <sys/prctl.h>
+
 #ifndef VIGIE_SIM_BINARY
 #define VIGIE_SIM_BINARY "vigie-sim"  // from PATH when the build tree has no sim target
 #endif
@@ -20,6 +23,9 @@ qint64 remainingMs(const QDeadlineTimer& deadline) { return std::max<qint64>(0, 
 SimProcess::SimProcess()
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    // A test killed by ctest's timeout never runs stop(): the simulator must not outlive it (it would
+    // keep its ports and CPU for the rest of the suite).
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     // Forwarded as it comes, also while the test waits in waitForReadyRead() on stdout.
     QObject::connect(&m_process, &QProcess::readyReadStandardError, [this] { forwardStderr(); });
 }

@@ -1,5 +1,7 @@
 #include "vigie/widgets/WallLayout.h"
 
+#include <QStringList>
+
 #include <algorithm>
 #include <cstdint>
 
@@ -31,6 +33,60 @@ WallLayout WallLayout::fromCells(int columns, int rows, const QList<QRect>& cell
         if (!cell.isEmpty() && gridRect.contains(cell))
             layout.m_cells.append(cell);
     return layout;
+}
+
+bool WallLayout::isGrid() const
+{
+    return tileCount() > 0 && *this == grid(m_columns, m_rows);
+}
+
+QString WallLayout::toText() const
+{
+    QStringList cells;
+    for (const QRect& cell : m_cells)
+        cells << QStringLiteral("%1,%2,%3,%4").arg(cell.x()).arg(cell.y()).arg(cell.width()).arg(cell.height());
+    return QStringLiteral("%1x%2:").arg(m_columns).arg(m_rows) + cells.join(QLatin1Char(';'));
+}
+
+std::optional<WallLayout> WallLayout::fromText(const QString& text)
+{
+    constexpr int kMaxCells = 16;  // per side: far beyond any wall, small enough to refuse nonsense
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return std::nullopt;
+    const QStringList size = text.left(colon).split(QLatin1Char('x'));
+    bool okColumns = false;
+    bool okRows = false;
+    const int columns = size.value(0).toInt(&okColumns);
+    const int rows = size.value(1).toInt(&okRows);
+    if (size.size() != 2 || !okColumns || !okRows || columns < 1 || rows < 1 || columns > kMaxCells || rows > kMaxCells)
+        return std::nullopt;
+    QList<QRect> cells;
+    QList<bool> used(columns * rows, false);
+    for (const QString& item : text.mid(colon + 1).split(QLatin1Char(';'))) {
+        const QStringList numbers = item.split(QLatin1Char(','));
+        if (numbers.size() != 4)
+            return std::nullopt;
+        int values[4] = {};
+        for (int i = 0; i < 4; ++i) {
+            bool ok = false;
+            values[i] = numbers[i].trimmed().toInt(&ok);
+            if (!ok)
+                return std::nullopt;
+        }
+        const QRect cell(values[0], values[1], values[2], values[3]);
+        if (cell.isEmpty() || !QRect(0, 0, columns, rows).contains(cell))
+            return std::nullopt;
+        for (int r = cell.top(); r <= cell.bottom(); ++r) {
+            for (int c = cell.left(); c <= cell.right(); ++c) {
+                if (used[r * columns + c])
+                    return std::nullopt;  // overlapping tiles
+                used[r * columns + c] = true;
+            }
+        }
+        cells.append(cell);
+    }
+    return fromCells(columns, rows, cells);
 }
 
 QRect WallLayout::cellOf(int tile) const

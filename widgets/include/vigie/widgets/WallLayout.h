@@ -10,6 +10,9 @@
 #include <QPoint>
 #include <QRect>
 #include <QSize>
+#include <QString>
+
+#include <optional>
 
 namespace vigie::widgets {
 
@@ -34,6 +37,15 @@ public:
     QRect tileRect(int tile, QSize surface, int gapPx) const;
     // Tile under a point of the surface; -1 in a gap or outside.
     int tileAt(QPoint pos, QSize surface, int gapPx) const;
+
+    // True for columns x rows tiles of one cell each in reading order (what grid() makes).
+    bool isGrid() const;
+
+    // Text form for settings files: "CxR:x,y,w,h;x,y,w,h;..." (cells in grid units, tile order kept).
+    QString toText() const;
+    // nullopt for anything that is not a layout of at least one tile with cells inside the grid and not
+    // overlapping (a hand-edited or damaged settings value).
+    static std::optional<WallLayout> fromText(const QString& text);
 
     // Largest rectangle of the picture's aspect ratio inside tile, centred (letterbox or pillarbox).
     // An empty picture fills the tile.
