@@ -6,6 +6,7 @@
 #include <QDockWidget>
 #include <QHideEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
 #include <QShowEvent>
@@ -25,6 +26,7 @@
 #include "vigie/widgets/LayoutPresets.h"
 #include "vigie/widgets/ConnectionBanner.h"
 #include "vigie/widgets/LoginDialog.h"
+#include "vigie/widgets/ShortcutsDialog.h"
 #include "vigie/widgets/WallWidget.h"
 
 namespace vigie::app {
@@ -103,6 +105,8 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
     });
     connect(m_wall, &vigie::widgets::WallWidget::tileDoubleClicked, this,
             [this](int wallIndex) { m_controller->toggleMaximised(m_controller->wallToTile(wallIndex)); });
+    connect(m_wall, &vigie::widgets::WallWidget::tileActivated, this,
+            [this](int wallIndex) { m_controller->toggleMaximised(m_controller->wallToTile(wallIndex)); });
     connect(m_controller, &WallController::maximisedChanged, this,
             [this](int tile) { m_restoreAction->setEnabled(tile >= 0); });
     connect(m_controller, &WallController::assignmentsChanged, this, &MainWindow::saveWall);
@@ -176,10 +180,53 @@ void MainWindow::buildActions()
                                        .arg(m_statisticsAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_statisticsAction, &QAction::toggled, m_controller, &WallController::setStatisticsVisible);
     toolbar->addSeparator();
+    // Window-wide keys without a toolbar button.
+    auto* find = new QAction(tr("Find a camera"), this);
+    find->setObjectName(QStringLiteral("findAction"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_tree->searchEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_tree->searchEdit()->selectAll();
+    });
+    auto* fullScreen = new QAction(tr("Full screen"), this);
+    fullScreen->setObjectName(QStringLiteral("fullScreenAction"));
+    fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(fullScreen, &QAction::triggered, this, [this] {
+        setWindowState(windowState() ^ Qt::WindowFullScreen);
+    });
+    auto* help = new QAction(tr("Keyboard shortcuts"), this);
+    help->setObjectName(QStringLiteral("shortcutsAction"));
+    help->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(QStringLiteral("?"))});
+    connect(help, &QAction::triggered, this, &MainWindow::showShortcuts);
+    addActions({find, fullScreen, help});
+
     auto* signIn = toolbar->addAction(tr("Log in…"));
     signIn->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
     signIn->setToolTip(tr("Log in again, as another user or after a refused password (Ctrl+L)"));
     connect(signIn, &QAction::triggered, this, &MainWindow::askCredentials);
+}
+
+void MainWindow::showShortcuts()
+{
+    QList<vigie::widgets::ShortcutsDialog::Entry> entries;
+    // The wall's own keys first (WallWidget::keyPressEvent), then every action that has a shortcut.
+    entries << vigie::widgets::ShortcutsDialog::Entry{tr("1 … 9, 0"), tr("Select tile 1 … 10")}
+            << vigie::widgets::ShortcutsDialog::Entry{tr("← ↑ → ↓"), tr("Move the selection to the next tile")}
+            << vigie::widgets::ShortcutsDialog::Entry{tr("Enter, double-click"), tr("Maximise the selected tile, or restore the layout")};
+    const QList<QAction*> actions = findChildren<QAction*>();
+    for (QAction* action : actions) {
+        QStringList keys;
+        for (const QKeySequence& key : action->shortcuts())
+            keys << key.toString(QKeySequence::NativeText);
+        if (keys.isEmpty())
+            continue;
+        QString text = action->text();
+        text.remove(QLatin1Char('&'));
+        entries << vigie::widgets::ShortcutsDialog::Entry{keys.join(QStringLiteral(", ")), text};
+    }
+    auto* dialog = new vigie::widgets::ShortcutsDialog(entries, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();  // not modal: the operator can keep it open beside the wall
 }
 
 void MainWindow::onConnectionStateChanged()

@@ -44,6 +44,7 @@ protected:
     void hideEvent(QHideEvent* event) override;
 
 private:
+    void showShortcuts();
     void buildActions();
     void onConnectionStateChanged();
     void onDirectoryReset();

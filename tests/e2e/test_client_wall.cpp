@@ -1,6 +1,7 @@
 // The client as an operator meets it: the main window against a real vigie-sim, live video decoded by
 // the player and drawn by the wall; pixels are read back from the GL framebuffer.
 
+#include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
 #include <QStatusBar>
@@ -19,6 +20,7 @@
 #include "WallController.h"
 #include "WallTestPath.h"
 #include "vigie/widgets/LayoutPresets.h"
+#include "vigie/widgets/ShortcutsDialog.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/widgets/CameraTreeView.h"
 #include "vigie/widgets/CameraTreeModel.h"
@@ -109,6 +111,7 @@ private slots:
     void hiddenWindowDecodesNothing();
     void statisticsShowStreamFigures();
     void layoutSurvivesRestart();
+    void keyboardDrivesTheWall();
 
 private:
     SimProcess m_sim;
@@ -451,6 +454,54 @@ void TestClientWall::layoutSurvivesRestart()
         QCOMPARE(window.wallController()->grid(), 2);
         QTRY_VERIFY(window.statusBar()->currentMessage().contains(QLatin1String("could not be read")));
     }
+}
+
+void TestClientWall::keyboardDrivesTheWall()
+{
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MainWindow window(&backend, 2, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.wallController()->cameraAt(3).isEmpty(), 15000);
+    auto* wall = window.wall();
+    auto* controller = window.wallController();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    wall->setFocus();
+    QTRY_VERIFY(wall->hasFocus());
+
+    // Number keys select, arrows move (2x2: 0 1 / 2 3), Enter maximises, Escape restores.
+    QTest::keyClick(wall, Qt::Key_3);
+    QCOMPARE(wall->selectedTile(), 2);
+    QTest::keyClick(wall, Qt::Key_Right);
+    QCOMPARE(wall->selectedTile(), 3);
+    QTest::keyClick(wall, Qt::Key_Up);
+    QCOMPARE(wall->selectedTile(), 1);
+    QTest::keyClick(wall, Qt::Key_Right);  // the edge: stays
+    QCOMPARE(wall->selectedTile(), 1);
+    QTest::keyClick(wall, Qt::Key_9);      // no ninth tile: unchanged
+    QCOMPARE(wall->selectedTile(), 1);
+    QTest::keyClick(wall, Qt::Key_Return);
+    QCOMPARE(controller->maximisedTile(), 1);
+    QCOMPARE(wall->tileCount(), 1);
+    QTest::keyClick(wall, Qt::Key_Escape);
+    QCOMPARE(controller->maximisedTile(), -1);
+    QCOMPARE(wall->tileCount(), 4);
+    QCOMPARE(wall->selectedTile(), 1);
+
+    // Ctrl+F: the camera search has the keyboard; typing filters.
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    auto* search = window.findChild<QLineEdit*>();
+    QVERIFY(search);
+    QTRY_VERIFY(search->hasFocus());
+
+    // F1: the shortcuts help lists the wall's keys and every action with a shortcut.
+    QTest::keyClick(&window, Qt::Key_F1);
+    vigie::widgets::ShortcutsDialog* help = nullptr;
+    QTRY_VERIFY((help = window.findChild<vigie::widgets::ShortcutsDialog*>()) && help->isVisible());
+    QVERIFY2(help->entryCount() >= 12, qPrintable(QString::number(help->entryCount())));
+    help->close();
 }
 
 int main(int argc, char** argv)

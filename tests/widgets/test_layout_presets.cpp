@@ -16,6 +16,7 @@ private slots:
     void gridsUpToEightByEight();
     void everyPresetHasAName();
     void textFormRoundTrips();
+    void arrowNeighbours();
     void damagedTextIsRefused_data();
     void damagedTextIsRefused();
 };
@@ -115,6 +116,29 @@ void TestLayoutPresets::textFormRoundTrips()
              QStringLiteral("3x3:0,0,2,2;2,0,1,1;2,1,1,1;0,2,1,1;1,2,1,1;2,2,1,1"));
     QVERIFY(LayoutPresets::grid(4).isGrid());
     QVERIFY(!LayoutPresets::uneven(Uneven::OnePlusSeven).isGrid());
+}
+
+void TestLayoutPresets::arrowNeighbours()
+{
+    using Direction = WallLayout::Direction;
+    const WallLayout grid = LayoutPresets::grid(3);  // 0 1 2 / 3 4 5 / 6 7 8
+    QCOMPARE(grid.neighbour(4, Direction::Left), 3);
+    QCOMPARE(grid.neighbour(4, Direction::Right), 5);
+    QCOMPARE(grid.neighbour(4, Direction::Up), 1);
+    QCOMPARE(grid.neighbour(4, Direction::Down), 7);
+    QCOMPARE(grid.neighbour(0, Direction::Left), -1);  // the edge: stay
+    QCOMPARE(grid.neighbour(8, Direction::Down), -1);
+    QCOMPARE(grid.neighbour(42, Direction::Up), -1);
+
+    // 1+7: big tile 0 (3x3 cells), 1..3 down the right side, 4..7 along the bottom.
+    const WallLayout onePlusSeven = LayoutPresets::uneven(Uneven::OnePlusSeven);
+    QCOMPARE(onePlusSeven.neighbour(0, Direction::Right), 1);  // the first of the tiles beside it
+    QCOMPARE(onePlusSeven.neighbour(0, Direction::Down), 4);
+    QCOMPARE(onePlusSeven.neighbour(2, Direction::Left), 0);   // from a small tile back to the big one
+    QCOMPARE(onePlusSeven.neighbour(5, Direction::Up), 0);
+    QCOMPARE(onePlusSeven.neighbour(3, Direction::Down), 7);   // right column into the corner
+    QCOMPARE(onePlusSeven.neighbour(7, Direction::Left), 6);
+    QCOMPARE(onePlusSeven.neighbour(0, Direction::Up), -1);
 }
 
 void TestLayoutPresets::damagedTextIsRefused_data()

@@ -35,6 +35,41 @@ WallLayout WallLayout::fromCells(int columns, int rows, const QList<QRect>& cell
     return layout;
 }
 
+int WallLayout::neighbour(int tile, Direction direction) const
+{
+    if (tile < 0 || tile >= tileCount())
+        return -1;
+    const QRect from = m_cells.at(tile);
+    const bool horizontal = direction == Direction::Left || direction == Direction::Right;
+    int best = -1;
+    int bestOverlap = 0;
+    int bestDistance = 0;
+    for (int other = 0; other < tileCount(); ++other) {
+        const QRect to = m_cells.at(other);
+        int distance = 0;  // cells between the two edges along the direction of travel
+        switch (direction) {
+        case Direction::Left: distance = from.left() - (to.right() + 1); break;
+        case Direction::Right: distance = to.left() - (from.right() + 1); break;
+        case Direction::Up: distance = from.top() - (to.bottom() + 1); break;
+        case Direction::Down: distance = to.top() - (from.bottom() + 1); break;
+        }
+        if (other == tile || distance < 0)
+            continue;
+        // Overlap across the direction of travel: a tile beside the current one's span is not "beyond" it.
+        const int overlap = horizontal
+                                ? std::min(from.bottom(), to.bottom()) - std::max(from.top(), to.top()) + 1
+                                : std::min(from.right(), to.right()) - std::max(from.left(), to.left()) + 1;
+        if (overlap <= 0)
+            continue;
+        if (best < 0 || distance < bestDistance || (distance == bestDistance && overlap > bestOverlap)) {
+            best = other;
+            bestOverlap = overlap;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
 bool WallLayout::isGrid() const
 {
     return tileCount() > 0 && *this == grid(m_columns, m_rows);

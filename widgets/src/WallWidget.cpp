@@ -4,6 +4,7 @@
 #include <QDragLeaveEvent>
 #include <QDragMoveEvent>
 #include <QDropEvent>
+#include <QKeyEvent>
 #include <QLoggingCategory>
 #include <QMimeData>
 #include <QMouseEvent>
@@ -600,6 +601,45 @@ void WallWidget::mouseDoubleClickEvent(QMouseEvent* event)
         return;
     }
     QWidget::mouseDoubleClickEvent(event);
+}
+
+void WallWidget::keyPressEvent(QKeyEvent* event)
+{
+    const int key = event->key();
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    if (modifiers != Qt::NoModifier || tileCount() == 0) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    if (key >= Qt::Key_0 && key <= Qt::Key_9) {
+        const int tile = key == Qt::Key_0 ? 9 : key - Qt::Key_1;
+        if (tile < tileCount())
+            setSelectedTile(tile);
+        event->accept();
+        return;
+    }
+    std::optional<WallLayout::Direction> direction;
+    switch (key) {
+    case Qt::Key_Left: direction = WallLayout::Direction::Left; break;
+    case Qt::Key_Right: direction = WallLayout::Direction::Right; break;
+    case Qt::Key_Up: direction = WallLayout::Direction::Up; break;
+    case Qt::Key_Down: direction = WallLayout::Direction::Down; break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (m_selectedTile >= 0)
+            emit tileActivated(m_selectedTile);
+        event->accept();
+        return;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    if (m_selectedTile < 0) {
+        setSelectedTile(0);  // the first arrow press shows where the selection starts
+    } else {
+        const int next = m_layout.neighbour(m_selectedTile, *direction);
+        if (next >= 0)
+            setSelectedTile(next);
+    }
+    event->accept();
 }
 
 void WallWidget::dragEnterEvent(QDragEnterEvent* event)

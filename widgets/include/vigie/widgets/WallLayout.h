@@ -38,6 +38,12 @@ public:
     // Tile under a point of the surface; -1 in a gap or outside.
     int tileAt(QPoint pos, QSize surface, int gapPx) const;
 
+    enum class Direction { Left, Right, Up, Down };
+    // The tile an arrow key moves to from `tile`: among the tiles lying wholly beyond its edge in that
+    // direction and overlapping its span across it, the nearest, then the one overlapping most, then the
+    // first in tile order. -1 when there is none (the edge of the wall) or for an unknown tile.
+    int neighbour(int tile, Direction direction) const;
+
     // True for columns x rows tiles of one cell each in reading order (what grid() makes).
     bool isGrid() const;
 

@@ -150,6 +150,8 @@ public:
 signals:
     void cameraDropped(int tile, const QString& cameraId);
     void tileDoubleClicked(int tile);
+    // Enter on the selected tile (the keyboard's double-click).
+    void tileActivated(int tile);
     void tileSelected(int tile);
     // Emitted during a paint for each tile that has just drawn a new frame (tests, latency), once its
     // picture is drawn (on the OpenGL path before the overlays, so grabPictureArea() reads the picture).
@@ -161,6 +163,9 @@ protected:
 
     void mousePressEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    // Arrows move the selection to the neighbouring tile, 1..9 and 0 select tiles 1..10, Enter
+    // activates the selected tile.
+    void keyPressEvent(QKeyEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dragLeaveEvent(QDragLeaveEvent* event) override;
