@@ -105,6 +105,9 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
     });
     connect(m_wall, &vigie::widgets::WallWidget::tileDoubleClicked, this,
             [this](int wallIndex) { m_controller->toggleMaximised(m_controller->wallToTile(wallIndex)); });
+    connect(m_wall, &vigie::widgets::WallWidget::tileDragged, this, [this](int fromWall, int toWall) {
+        m_controller->swapTiles(m_controller->wallToTile(fromWall), m_controller->wallToTile(toWall));
+    });
     connect(m_wall, &vigie::widgets::WallWidget::tileActivated, this,
             [this](int wallIndex) { m_controller->toggleMaximised(m_controller->wallToTile(wallIndex)); });
     connect(m_controller, &WallController::maximisedChanged, this,

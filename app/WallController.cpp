@@ -305,6 +305,20 @@ void WallController::assign(int tile, const QString& cameraId)
     emit assignmentsChanged();
 }
 
+void WallController::swapTiles(int a, int b)
+{
+    if (a < 0 || b < 0 || a >= tileCount() || b >= tileCount() || a == b)
+        return;
+    std::swap(m_tiles[static_cast<size_t>(a)].cameraId, m_tiles[static_cast<size_t>(b)].cameraId);
+    for (int tile : {a, b}) {
+        if (m_tiles[static_cast<size_t>(tile)].cameraId.isEmpty())
+            showNoVideo(tile);
+        else
+            openTile(tile, false);
+    }
+    emit assignmentsChanged();
+}
+
 void WallController::clearTile(int tile)
 {
     if (tile < 0 || tile >= tileCount())

@@ -64,6 +64,9 @@ public:
     int tileCount() const { return static_cast<int>(m_tiles.size()); }
 
     void assign(int tile, const QString& cameraId);
+    // Exchanges the cameras of two tiles (a tile dragged onto another). Both reopen: a tile never shows
+    // the other camera's last picture under its new title.
+    void swapTiles(int a, int b);
     void clearTile(int tile);
     QString cameraAt(int tile) const;
     QStringList cameraIds() const;       // per tile, empty string for an empty tile

@@ -112,6 +112,7 @@ private slots:
     void statisticsShowStreamFigures();
     void layoutSurvivesRestart();
     void keyboardDrivesTheWall();
+    void tileDraggedOntoTileSwapsCameras();
 
 private:
     SimProcess m_sim;
@@ -502,6 +503,36 @@ void TestClientWall::keyboardDrivesTheWall()
     QTRY_VERIFY((help = window.findChild<vigie::widgets::ShortcutsDialog*>()) && help->isVisible());
     QVERIFY2(help->entryCount() >= 12, qPrintable(QString::number(help->entryCount())));
     help->close();
+}
+
+void TestClientWall::tileDraggedOntoTileSwapsCameras()
+{
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MainWindow window(&backend, 2, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    auto* controller = window.wallController();
+    auto* wall = window.wall();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->cameraAt(3).isEmpty(), 15000);
+    const QString first = controller->cameraAt(0);
+    const QString last = controller->cameraAt(3);
+    QVERIFY(first != last);
+
+    const qreal dpr = wall->devicePixelRatioF();
+    auto centre = [&](int tile) { return (QPointF(wall->tileRect(tile).center()) / dpr).toPoint(); };
+    QTest::mousePress(wall, Qt::LeftButton, {}, centre(0));
+    QTest::mouseMove(wall, centre(0) + QPoint(30, 30));
+    QTest::mouseMove(wall, centre(3));
+    QTest::mouseRelease(wall, Qt::LeftButton, {}, centre(3));
+    QCOMPARE(controller->cameraAt(0), last);
+    QCOMPARE(controller->cameraAt(3), first);
+    // Both play again, each under its own title.
+    QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(0) && wall->pictureInfo(3), 10000);
+    QVERIFY(!wall->tileOverlay(0).title.isEmpty());
+    QVERIFY(wall->tileOverlay(0).title != wall->tileOverlay(3).title);
+    // Saved: the next start shows the swapped wall.
+    QCOMPARE(QSettings().value(QStringLiteral("wall/cameras")).toStringList().value(0), last);
 }
 
 int main(int argc, char** argv)

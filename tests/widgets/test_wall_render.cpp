@@ -49,6 +49,7 @@ private slots:
     void oddSizesAndLayouts();
     void mouseSelection();
     void dragAndDrop();
+    void tileDraggedOntoTile();
     void layoutChange();
     void frameRateCap();
     void survivesReparenting();
@@ -354,6 +355,38 @@ void TestWallRender::mouseSelection()
     const QRect r = m_wall->tileRect(2);
     QTest::mouseClick(m_wall.get(), Qt::LeftButton, {}, (QPointF(r.right() + 1.5, r.center().y()) / dpr).toPoint());
     QCOMPARE(m_wall->selectedTile(), 2);
+    m_wall->setSelectedTile(-1);
+}
+
+void TestWallRender::tileDraggedOntoTile()
+{
+    QSignalSpy dragged(m_wall.get(), &WallWidget::tileDragged);
+    const qreal dpr = m_wall->devicePixelRatioF();
+    auto centre = [&](int tile) { return (QPointF(m_wall->tileRect(tile).center()) / dpr).toPoint(); };
+
+    // A press that barely moves is a click, not a drag.
+    QTest::mousePress(m_wall.get(), Qt::LeftButton, {}, centre(1));
+    QTest::mouseMove(m_wall.get(), centre(1) + QPoint(1, 1));
+    QTest::mouseRelease(m_wall.get(), Qt::LeftButton, {}, centre(1) + QPoint(1, 1));
+    QCOMPARE(dragged.count(), 0);
+
+    // Tile 1 dragged over tile 5 (which shows as the drop target) and released on tile 6.
+    QTest::mousePress(m_wall.get(), Qt::LeftButton, {}, centre(1));
+    QTest::mouseMove(m_wall.get(), centre(1) + QPoint(20, 20));
+    QTest::mouseMove(m_wall.get(), centre(5));
+    QTest::mouseMove(m_wall.get(), centre(6));
+    QTest::mouseRelease(m_wall.get(), Qt::LeftButton, {}, centre(6));
+    QCOMPARE(dragged.count(), 1);
+    QCOMPARE(dragged.at(0).at(0).toInt(), 1);
+    QCOMPARE(dragged.at(0).at(1).toInt(), 6);
+    QCOMPARE(m_wall->selectedTile(), 6);
+
+    // Released where it started, or in a gap: nothing.
+    QTest::mousePress(m_wall.get(), Qt::LeftButton, {}, centre(2));
+    QTest::mouseMove(m_wall.get(), centre(3));
+    QTest::mouseMove(m_wall.get(), centre(2));
+    QTest::mouseRelease(m_wall.get(), Qt::LeftButton, {}, centre(2));
+    QCOMPARE(dragged.count(), 1);
     m_wall->setSelectedTile(-1);
 }
 

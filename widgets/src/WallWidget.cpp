@@ -1,5 +1,6 @@
 #include "vigie/widgets/WallWidget.h"
 
+#include <QApplication>
 #include <QDragEnterEvent>
 #include <QDragLeaveEvent>
 #include <QDragMoveEvent>
@@ -589,7 +590,56 @@ void WallWidget::mousePressEvent(QMouseEvent* event)
     const int tile = tileAtWidgetPos(event->position());
     if (tile >= 0 && (event->button() == Qt::LeftButton || event->button() == Qt::RightButton))
         setSelectedTile(tile);
+    if (event->button() == Qt::LeftButton) {
+        m_pressedTile = tile;
+        m_pressPos = event->position().toPoint();
+    }
     QWidget::mousePressEvent(event);
+}
+
+void WallWidget::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!(event->buttons() & Qt::LeftButton) || m_pressedTile < 0) {
+        QWidget::mouseMoveEvent(event);
+        return;
+    }
+    // A plain drag inside the window, not QDrag: nothing leaves the wall, and it stays testable.
+    if (m_draggedTile < 0) {
+        if ((event->position().toPoint() - m_pressPos).manhattanLength() < QApplication::startDragDistance())
+            return;
+        m_draggedTile = m_pressedTile;
+        setCursor(Qt::ClosedHandCursor);
+    }
+    const int target = tileAtWidgetPos(event->position());
+    const int shown = target == m_draggedTile ? -1 : target;
+    if (shown != m_dropTile) {
+        markTile(m_dropTile);
+        m_dropTile = shown;
+        markTile(shown);
+    }
+    event->accept();
+}
+
+void WallWidget::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton) {
+        const int from = m_draggedTile;
+        const int to = m_dropTile;
+        m_pressedTile = -1;
+        m_draggedTile = -1;
+        if (from >= 0) {
+            unsetCursor();
+            markTile(m_dropTile);
+            m_dropTile = -1;
+            if (to >= 0 && to != from) {
+                setSelectedTile(to);
+                emit tileDragged(from, to);
+            }
+            event->accept();
+            return;
+        }
+    }
+    QWidget::mouseReleaseEvent(event);
 }
 
 void WallWidget::mouseDoubleClickEvent(QMouseEvent* event)

@@ -152,6 +152,8 @@ signals:
     void tileDoubleClicked(int tile);
     // Enter on the selected tile (the keyboard's double-click).
     void tileActivated(int tile);
+    // A tile dragged with the left button and dropped on another one (the receiver swaps them).
+    void tileDragged(int from, int to);
     void tileSelected(int tile);
     // Emitted during a paint for each tile that has just drawn a new frame (tests, latency), once its
     // picture is drawn (on the OpenGL path before the overlays, so grabPictureArea() reads the picture).
@@ -163,6 +165,8 @@ protected:
 
     void mousePressEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
     // Arrows move the selection to the neighbouring tile, 1..9 and 0 select tiles 1..10, Enter
     // activates the selected tile.
     void keyPressEvent(QKeyEvent* event) override;
@@ -207,7 +211,11 @@ private:
     bool m_smooth = true;
     int m_gap = 2;
     int m_selectedTile = -1;
-    int m_dropTile = -1;  // tile under a drag in progress
+    int m_dropTile = -1;  // tile under a drag in progress (camera or tile)
+    // Tile dragging: pressed tile and position; m_draggedTile once the press moved beyond the start distance.
+    int m_pressedTile = -1;
+    QPoint m_pressPos;
+    int m_draggedTile = -1;
     int m_maxFrameRate = 0;
     QTimer* m_paintTimer = nullptr;   // deferred update() under the frame-rate cap
     QElapsedTimer m_sinceLastPaint;
