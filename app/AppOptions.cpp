@@ -58,7 +58,11 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
                                              "the display's OpenGL is a software rasteriser), opengl or software "
                                              "(env VIGIE_RENDERER)."),
         QStringLiteral("path"));
-    parser.addOptions({backend, tls, ca, user, passwordFile, grid, cameras, renderer});
+    QCommandLineOption theme(QStringLiteral("theme"),
+                             QCoreApplication::translate("vigie", "dark (default, for dim control rooms) or light "
+                                                                  "(env VIGIE_THEME)."),
+                             QStringLiteral("name"));
+    parser.addOptions({backend, tls, ca, user, passwordFile, grid, cameras, renderer, theme});
     if (!parser.parse(arguments)) {
         usageError(parser.errorText());
         return {std::nullopt, 2};
@@ -124,6 +128,14 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
             return {std::nullopt, 2};
         }
         options.renderer = *preference;
+    }
+    const QString themeText = (parser.isSet(theme) ? parser.value(theme) : qEnvironmentVariable("VIGIE_THEME")).trimmed().toLower();
+    if (!themeText.isEmpty()) {
+        if (themeText != QLatin1String("dark") && themeText != QLatin1String("light")) {
+            usageError(QCoreApplication::translate("vigie", "--theme takes dark or light, not '%1'").arg(themeText));
+            return {std::nullopt, 2};
+        }
+        options.lightTheme = themeText == QLatin1String("light");
     }
     if (parser.isSet(cameras))
         options.cameraIds = parser.value(cameras).split(QLatin1Char(','), Qt::SkipEmptyParts);

@@ -18,6 +18,7 @@ struct AppOptions {
     QStringList cameraIds;   // cameras to show first, in tile order (overrides the saved wall)
     bool askPassword = false;  // no password given: ask with a dialog
     RenderPreference renderer = RenderPreference::Auto;  // --renderer, or VIGIE_RENDERER
+    bool lightTheme = false;  // --theme light (or VIGIE_THEME=light); dark by default
 };
 
 // Parses the command line before any QApplication exists (so that --help and usage errors work without a

@@ -11,6 +11,7 @@
 #include "RenderPathChoice.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/widgets/LoginDialog.h"
+#include "vigie/widgets/Theme.h"
 #include "vigie/widgets/WallWidget.h"
 
 int main(int argc, char* argv[])
@@ -37,7 +38,8 @@ int main(int argc, char* argv[])
     // The wall needs an OpenGL 3.3 core context; the format must be set before the application exists.
     QSurfaceFormat::setDefaultFormat(vigie::widgets::WallWidget::defaultSurfaceFormat());
     QApplication app(argc, argv);
-    QApplication::setStyle(QStringLiteral("Fusion"));
+    vigie::widgets::Theme::apply(app, options.lightTheme ? vigie::widgets::Theme::Kind::Light
+                                                         : vigie::widgets::Theme::Kind::Dark);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/vigie/icons/vigie.svg")));
 
     // OpenGL with a GPU; the CPU path on a software rasteriser or without OpenGL 3.3 (never no video).

@@ -18,6 +18,7 @@ private slots:
         qunsetenv("VIGIE_PASSWORD");
         qunsetenv("VIGIE_BACKEND");
         qunsetenv("VIGIE_RENDERER");
+        qunsetenv("VIGIE_THEME");
     }
 
     void defaults()
@@ -41,6 +42,17 @@ private slots:
         parsed = parseCommandLine({QStringLiteral("vigie")});
         QVERIFY(parsed.options);
         QCOMPARE(parsed.options->renderer, vigie::app::RenderPreference::OpenGL);
+    }
+
+    void theme()
+    {
+        auto parsed = parseCommandLine({QStringLiteral("vigie")});
+        QVERIFY(parsed.options && !parsed.options->lightTheme);  // dark unless asked
+        parsed = parseCommandLine({QStringLiteral("vigie"), QStringLiteral("--theme"), QStringLiteral("light")});
+        QVERIFY(parsed.options && parsed.options->lightTheme);
+        qputenv("VIGIE_THEME", "Light");
+        parsed = parseCommandLine({QStringLiteral("vigie")});
+        QVERIFY(parsed.options && parsed.options->lightTheme);
     }
 
     void everything()
@@ -90,6 +102,8 @@ private slots:
                                                << QStringLiteral("cannot read password file /no/such/file");
         QTest::newRow("unknown renderer") << QStringList{QStringLiteral("--renderer"), QStringLiteral("vulkan")}
                                           << QStringLiteral("--renderer takes auto, opengl or software");
+        QTest::newRow("unknown theme") << QStringList{QStringLiteral("--theme"), QStringLiteral("pink")}
+                                       << QStringLiteral("--theme takes dark or light");
         QTest::newRow("stray argument") << QStringList{QStringLiteral("cam-01")} << QStringLiteral("unexpected argument");
     }
 

@@ -123,7 +123,9 @@ void TestClientWall::initTestCase()
     // Keep the user's saved wall out of it: settings of a test-only application name, cleared.
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("vigie-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("test_client_wall"));
+    // One settings file per wall path: ctest may run both variants of this suite at once.
+    QCoreApplication::setApplicationName(QStringLiteral("test_client_wall_")
+                                         + QString::fromLatin1(qgetenv("VIGIE_WALL_PATH")));
     QSettings().clear();
     QVERIFY2(m_sim.start(), qPrintable(m_sim.lastError()));
 }
