@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QHideEvent>
 #include <QLabel>
@@ -105,6 +106,13 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
     });
     connect(m_wall, &vigie::widgets::WallWidget::tileDoubleClicked, this,
             [this](int wallIndex) { m_controller->toggleMaximised(m_controller->wallToTile(wallIndex)); });
+    connect(m_wall, &vigie::widgets::WallWidget::tileMenuRequested, this, &MainWindow::showTileMenu);
+    connect(m_controller, &WallController::snapshotSaved, this, [this](int, const QString& path) {
+        statusBar()->showMessage(tr("Snapshot saved: %1").arg(QDir::toNativeSeparators(path)), 10000);
+    });
+    connect(m_controller, &WallController::snapshotFailed, this, [this](int, const QString& reason) {
+        statusBar()->showMessage(tr("No snapshot: %1").arg(reason), 10000);
+    });
     connect(m_wall, &vigie::widgets::WallWidget::tileDragged, this, [this](int fromWall, int toWall) {
         m_controller->swapTiles(m_controller->wallToTile(fromWall), m_controller->wallToTile(toWall));
     });
@@ -168,6 +176,13 @@ void MainWindow::buildActions()
         if (tile >= 0)
             m_wall->setTileAspectMode(tile, m_wall->tileAspectMode(tile) == Mode::Fit ? Mode::Fill : Mode::Fit);
     });
+    m_snapshotAction = toolbar->addAction(tr("Snapshot"));
+    m_snapshotAction->setObjectName(QStringLiteral("snapshotAction"));
+    m_snapshotAction->setShortcut(QKeySequence(Qt::Key_S));
+    m_snapshotAction->setToolTip(tr("Save the selected tile's picture as PNG, at the camera's resolution (%1)")
+                                     .arg(m_snapshotAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_snapshotAction, &QAction::triggered, this,
+            [this] { m_controller->snapshot(m_controller->wallToTile(m_wall->selectedTile())); });
     m_restoreAction = toolbar->addAction(tr("Restore grid"));
     m_restoreAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_restoreAction->setToolTip(tr("Show all tiles again after a double-click maximised one (Esc)"));
@@ -207,6 +222,28 @@ void MainWindow::buildActions()
     signIn->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
     signIn->setToolTip(tr("Log in again, as another user or after a refused password (Ctrl+L)"));
     connect(signIn, &QAction::triggered, this, &MainWindow::askCredentials);
+}
+
+void MainWindow::showTileMenu(int wallIndex, const QPoint& globalPos)
+{
+    const int tile = m_controller->wallToTile(wallIndex);
+    using Mode = vigie::widgets::WallWidget::AspectMode;
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setObjectName(QStringLiteral("tileMenu"));
+    const bool maximised = m_controller->maximisedTile() >= 0;
+    menu->addAction(maximised ? tr("Restore the layout") : tr("Maximise"), this,
+                    [this, tile] { m_controller->toggleMaximised(tile); });
+    auto* fill = menu->addAction(tr("Fill the tile"), this, [this, wallIndex](bool on) {
+        m_wall->setTileAspectMode(wallIndex, on ? Mode::Fill : Mode::Fit);
+    });
+    fill->setCheckable(true);
+    fill->setChecked(m_wall->tileAspectMode(wallIndex) == Mode::Fill);
+    menu->addAction(m_snapshotAction);
+    menu->addSeparator();
+    auto* clear = menu->addAction(tr("Close the camera"), this, [this, tile] { m_controller->clearTile(tile); });
+    clear->setEnabled(!m_controller->cameraAt(tile).isEmpty());
+    menu->popup(globalPos);
 }
 
 void MainWindow::showShortcuts()

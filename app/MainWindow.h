@@ -45,6 +45,7 @@ protected:
 
 private:
     void showShortcuts();
+    void showTileMenu(int wallIndex, const QPoint& globalPos);
     void buildActions();
     void onConnectionStateChanged();
     void onDirectoryReset();
@@ -58,6 +59,7 @@ private:
     vigie::widgets::ConnectionBanner* m_banner = nullptr;
     QLabel* m_linkLabel = nullptr;
     QActionGroup* m_gridActions = nullptr;
+    QAction* m_snapshotAction = nullptr;
     QAction* m_restoreAction = nullptr;  // Escape: back to the grid from a maximised tile
     QAction* m_statisticsAction = nullptr;  // I: per-tile statistics over the pictures
     WallController* m_controller = nullptr;

@@ -2,12 +2,16 @@
 
 #include "vigie/widgets/LayoutPresets.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QEvent>
+#include <QPointer>
 #include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 
+#include "SnapshotWriter.h"
 #include "StreamChoice.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/widgets/TileOverlay.h"
@@ -303,6 +307,43 @@ void WallController::assign(int tile, const QString& cameraId)
     m_tiles[static_cast<size_t>(tile)].cameraId = cameraId;
     openTile(tile, sameCamera);
     emit assignmentsChanged();
+}
+
+void WallController::snapshot(int tile)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (tile < 0 || tile >= tileCount())
+        return;
+    const Tile& t = m_tiles[static_cast<size_t>(tile)];
+    if (!t.session || t.state != StreamState::Playing) {
+        emit snapshotFailed(tile, t.cameraId.isEmpty() ? tr("the tile shows no camera") : tr("the camera is not playing"));
+        return;
+    }
+    const QString cameraId = t.cameraId;
+    const quint64 generation = t.generation;
+    QPointer<WallController> self(this);
+    // Decoder thread: only hand the frame over; conversion and the file are done on the GUI thread
+    // (a snapshot is rare, and this keeps the decoder's pace).
+    t.session->mailbox()->requestOriginal([self, tile, cameraId, generation](std::shared_ptr<const vigie::player::VideoFrame> frame) {
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, tile, cameraId, generation, frame] {
+                if (!self || tile >= self->tileCount() || self->m_tiles[static_cast<size_t>(tile)].generation != generation)
+                    return;  // the tile changed meanwhile: that picture is not what was asked for
+                if (!frame) {
+                    emit self->snapshotFailed(tile, tr("out of memory"));
+                    return;
+                }
+                const QString path = SnapshotWriter::directory() + QLatin1Char('/')
+                                     + SnapshotWriter::fileName(cameraId, QDateTime::currentDateTime());
+                QString error;
+                if (SnapshotWriter::save(*frame, path, &error))
+                    emit self->snapshotSaved(tile, path);
+                else
+                    emit self->snapshotFailed(tile, error);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void WallController::swapTiles(int a, int b)

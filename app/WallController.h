@@ -64,6 +64,10 @@ public:
     int tileCount() const { return static_cast<int>(m_tiles.size()); }
 
     void assign(int tile, const QString& cameraId);
+    // Saves the tile's next decoded picture as PNG at the stream's native size (SnapshotWriter); the
+    // outcome comes as snapshotSaved or snapshotFailed.
+    void snapshot(int tile);
+
     // Exchanges the cameras of two tiles (a tile dragged onto another). Both reopen: a tile never shows
     // the other camera's last picture under its new title.
     void swapTiles(int a, int b);
@@ -105,6 +109,8 @@ signals:
     void tileStateChanged(int tile, vigie::player::StreamState state, const QString& detail);
     void assignmentsChanged();
     void maximisedChanged(int tile);  // -1: the grid is back
+    void snapshotSaved(int tile, const QString& path);
+    void snapshotFailed(int tile, const QString& reason);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -10,9 +10,16 @@ void FrameMailbox::post(std::unique_ptr<VideoFrame> frame)
     if (!frame)
         return;
     Delivery delivery;
+    OriginalReceiver original;
     {
         std::lock_guard lock(m_mutex);
         delivery = m_delivery;
+        original = std::exchange(m_originalReceiver, {});
+    }
+    if (original) {
+        // Called outside the lock: the receiver may post, log or take time without blocking take().
+        std::shared_ptr<const VideoFrame> shared = frame->shareBuffers();
+        original(std::move(shared));  // null only when out of memory: the receiver reports it
     }
     if (delivery.width > 0 && delivery.height > 0) {
         int width = delivery.width;
@@ -39,6 +46,13 @@ void FrameMailbox::post(std::unique_ptr<VideoFrame> frame)
         if (wasEmpty && m_notifier)
             m_notifier();
     }
+}
+
+void FrameMailbox::requestOriginal(OriginalReceiver receiver)
+{
+    OriginalReceiver previous;  // destroyed outside the lock
+    std::lock_guard lock(m_mutex);
+    previous = std::exchange(m_originalReceiver, std::move(receiver));
 }
 
 void FrameMailbox::setDeliveredSize(int width, int height, bool keepAspect)

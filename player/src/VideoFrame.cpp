@@ -67,6 +67,23 @@ VideoFrame::VideoFrame(std::unique_ptr<Impl> impl, PixelLayout layout, ColorMatr
 
 VideoFrame::~VideoFrame() = default;
 
+std::unique_ptr<VideoFrame> VideoFrame::shareBuffers() const
+{
+    AVFramePtr frame(av_frame_alloc());
+    if (!frame || av_frame_ref(frame.get(), m_impl->frame.get()) < 0)
+        return nullptr;
+    auto impl = std::make_unique<Impl>();
+    impl->frame = std::move(frame);  // a second reference: the buffers are shared, hence not writable
+    auto copy = std::make_unique<VideoFrame>(std::move(impl), m_layout, m_matrix, m_range);
+    copy->ptsMicros = ptsMicros;
+    copy->sequence = sequence;
+    copy->decodedAt = decodedAt;
+    copy->m_sourceWidth = m_sourceWidth;
+    copy->m_sourceHeight = m_sourceHeight;
+    copy->m_sourceLayout = m_sourceLayout;
+    return copy;
+}
+
 void VideoFrame::setSource(int width, int height, PixelLayout layout)
 {
     m_sourceWidth = width;

@@ -1,7 +1,10 @@
 // The client as an operator meets it: the main window against a real vigie-sim, live video decoded by
 // the player and drawn by the wall; pixels are read back from the GL framebuffer.
 
+#include <QContextMenuEvent>
+#include <QImage>
 #include <QLineEdit>
+#include <QTemporaryDir>
 #include <QMenu>
 #include <QSettings>
 #include <QStatusBar>
@@ -113,6 +116,7 @@ private slots:
     void layoutSurvivesRestart();
     void keyboardDrivesTheWall();
     void tileDraggedOntoTileSwapsCameras();
+    void snapshotHasTheStreamsNativeSize();
 
 private:
     SimProcess m_sim;
@@ -535,6 +539,64 @@ void TestClientWall::tileDraggedOntoTileSwapsCameras()
     QVERIFY(wall->tileOverlay(0).title != wall->tileOverlay(3).title);
     // Saved: the next start shows the swapped wall.
     QCOMPARE(QSettings().value(QStringLiteral("wall/cameras")).toStringList().value(0), last);
+}
+
+void TestClientWall::snapshotHasTheStreamsNativeSize()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    qputenv("VIGIE_SNAPSHOT_DIR", folder.path().toLocal8Bit());
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MainWindow window(&backend, 2, {});
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    auto* controller = window.wallController();
+    auto* wall = window.wall();
+    QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(1).has_value(), 15000);
+    QSignalSpy saved(controller, &vigie::app::WallController::snapshotSaved);
+    QSignalSpy failed(controller, &vigie::app::WallController::snapshotFailed);
+
+    // The tile's context menu offers it; the tile is small, so it plays the 640x360 sub stream.
+    const qreal dpr = wall->devicePixelRatioF();
+    const QPoint centre = (QPointF(wall->tileRect(1).center()) / dpr).toPoint();
+    QContextMenuEvent rightClick(QContextMenuEvent::Mouse, centre, wall->mapToGlobal(centre));
+    QCoreApplication::sendEvent(wall, &rightClick);
+    QMenu* menu = nullptr;
+    QTRY_VERIFY((menu = window.findChild<QMenu*>(QStringLiteral("tileMenu"))) && menu->isVisible());
+    QAction* snapshot = window.findChild<QAction*>(QStringLiteral("snapshotAction"));
+    QVERIFY(snapshot && menu->actions().contains(snapshot));
+    menu->close();
+    QCOMPARE(wall->selectedTile(), 1);
+    snapshot->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
+    QCOMPARE(failed.count(), 0);
+    const QString path = saved.at(0).at(1).toString();
+    QVERIFY2(QFileInfo(path).fileName().startsWith(controller->cameraAt(1) + QLatin1Char('_')), qPrintable(path));
+    QVERIFY(path.endsWith(QLatin1String(".png")));
+    QCOMPARE(QImage(path).size(), QSize(640, 360));  // the stream's size, not the tile's
+
+    // Maximised, the tile plays the 1280x720 main stream: so is the snapshot.
+    controller->toggleMaximised(1);
+    QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(0) && wall->pictureInfo(0)->size == QSize(1280, 720), 15000);
+    wall->setSelectedTile(0);
+    snapshot->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 2, 5000);
+    const QImage main(saved.at(1).at(1).toString());
+    QCOMPARE(main.size(), QSize(1280, 720));
+    // Not a black picture: the synthetic camera draws a coloured background.
+    const QRgb middle = main.pixel(main.width() / 4, main.height() / 2);
+    QVERIFY2(qRed(middle) + qGreen(middle) + qBlue(middle) > 60, qPrintable(QString::number(middle, 16)));
+
+    // An empty tile says why instead.
+    controller->toggleMaximised(1);
+    controller->clearTile(2);
+    wall->setSelectedTile(2);
+    snapshot->trigger();
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("No snapshot")));
+    qunsetenv("VIGIE_SNAPSHOT_DIR");
 }
 
 int main(int argc, char** argv)

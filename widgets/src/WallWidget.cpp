@@ -1,6 +1,7 @@
 #include "vigie/widgets/WallWidget.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QDragLeaveEvent>
 #include <QDragMoveEvent>
@@ -651,6 +652,22 @@ void WallWidget::mouseDoubleClickEvent(QMouseEvent* event)
         return;
     }
     QWidget::mouseDoubleClickEvent(event);
+}
+
+void WallWidget::contextMenuEvent(QContextMenuEvent* event)
+{
+    // From the keyboard (menu key) the selected tile's menu opens at its centre.
+    int tile = event->reason() == QContextMenuEvent::Keyboard ? m_selectedTile : tileAtWidgetPos(event->pos());
+    if (tile < 0) {
+        event->ignore();
+        return;
+    }
+    setSelectedTile(tile);
+    const QPoint at = event->reason() == QContextMenuEvent::Keyboard
+                          ? mapToGlobal(logicalTileRect(tile).center())
+                          : event->globalPos();
+    emit tileMenuRequested(tile, at);
+    event->accept();
 }
 
 void WallWidget::keyPressEvent(QKeyEvent* event)

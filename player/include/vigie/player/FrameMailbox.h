@@ -30,6 +30,12 @@ public:
 
     // Any thread. Ownership of frame is handed to the mailbox (it may replace it by a converted copy).
     void post(std::unique_ptr<VideoFrame> frame);
+    // Any thread. The next frame posted is also handed to `receiver`, as decoded (native size and layout,
+    // before any conversion; it shares the decoder's buffers, no copy), on the posting thread: keep the
+    // receiver short (typically a queued call). A new request replaces one still pending. Snapshots.
+    using OriginalReceiver = std::function<void(std::shared_ptr<const VideoFrame>)>;
+    void requestOriginal(OriginalReceiver receiver);
+
     // Any thread. From the next post() on, frames are converted to PixelLayout::Bgra at width x height
     // (keepAspect: the largest size of the picture's aspect ratio inside it). 0 x 0 = deliver decoded
     // frames as they are (the default). A frame already waiting is not converted again.
@@ -58,6 +64,7 @@ private:
         bool keepAspect = true;
     };
     Delivery m_delivery;                  // guarded by m_mutex
+    OriginalReceiver m_originalReceiver;  // guarded by m_mutex
     // Converts outside m_mutex so that take() never waits for a conversion; posts are serialised on it.
     std::mutex m_scaleMutex;
     FrameScaler m_scaler;                 // guarded by m_scaleMutex

@@ -47,6 +47,9 @@ public:
     VideoFrame(const VideoFrame&) = delete;
     VideoFrame& operator=(const VideoFrame&) = delete;
 
+    // Another VideoFrame on the same buffers (a reference, no copy of the planes); read-only.
+    std::unique_ptr<VideoFrame> shareBuffers() const;
+
     // Allocates a writable frame with its own buffers (used by tests and synthetic sources).
     static std::unique_ptr<VideoFrame> allocate(int width, int height, PixelLayout layout,
                                                 ColorMatrix matrix, ColorRange range);

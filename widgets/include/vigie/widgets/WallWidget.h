@@ -152,6 +152,8 @@ signals:
     void tileDoubleClicked(int tile);
     // Enter on the selected tile (the keyboard's double-click).
     void tileActivated(int tile);
+    // Right click (or the menu key) on a tile: the receiver shows the tile's menu at globalPos.
+    void tileMenuRequested(int tile, const QPoint& globalPos);
     // A tile dragged with the left button and dropped on another one (the receiver swaps them).
     void tileDragged(int from, int to);
     void tileSelected(int tile);
@@ -170,6 +172,7 @@ protected:
     // Arrows move the selection to the neighbouring tile, 1..9 and 0 select tiles 1..10, Enter
     // activates the selected tile.
     void keyPressEvent(QKeyEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dragLeaveEvent(QDragLeaveEvent* event) override;
