@@ -224,6 +224,11 @@ void MainWindow::buildActions()
     connect(signIn, &QAction::triggered, this, &MainWindow::askCredentials);
 }
 
+void MainWindow::showNotice(const QString& text)
+{
+    statusBar()->showMessage(text, 30000);
+}
+
 void MainWindow::showTileMenu(int wallIndex, const QPoint& globalPos)
 {
     const int tile = m_controller->wallToTile(wallIndex);

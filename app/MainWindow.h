@@ -30,6 +30,9 @@ public:
     MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList initialCameras, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // A message for the operator that must not be missed at start-up (status bar, 30 s).
+    void showNotice(const QString& text);
+
     WallController* wallController() const { return m_controller; }
     vigie::widgets::WallWidget* wall() const { return m_wall; }
     vigie::widgets::CameraTreeView* cameraTree() const { return m_tree; }

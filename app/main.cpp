@@ -9,6 +9,7 @@
 #include "AppOptions.h"
 #include "MainWindow.h"
 #include "RenderPathChoice.h"
+#include "SettingsRecovery.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/widgets/LoginDialog.h"
 #include "vigie/widgets/Theme.h"
@@ -47,6 +48,11 @@ int main(int argc, char* argv[])
     vigie::widgets::WallWidget::setDefaultRenderPath(choice.path);
     qInfo().noquote() << "vigie:" << choice.reason;
 
+    // Before anything reads them: damaged settings are moved aside, never a crash or a silent loss.
+    const QString settingsNotice = vigie::app::SettingsRecovery::recoverIfDamaged();
+    if (!settingsNotice.isEmpty())
+        qWarning().noquote() << "vigie:" << settingsNotice;
+
     if (options.askPassword) {
         const auto credentials =
             vigie::widgets::LoginDialog::ask(nullptr, options.backend.address, options.backend.user, QString());
@@ -58,6 +64,8 @@ int main(int argc, char* argv[])
 
     vigie::rpc::BackendClient backend(options.backend);
     vigie::app::MainWindow window(&backend, options.grid, options.cameraIds);
+    if (!settingsNotice.isEmpty())
+        window.showNotice(settingsNotice);
     window.show();
     backend.start();
     return app.exec();
