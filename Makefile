@@ -2,7 +2,7 @@
 PRESET ?= default
 JOBS ?= 2
 
-.PHONY: all deps configure build test test-asan bench demo clean
+.PHONY: all deps configure build test test-asan bench demo clean translations
 
 all: build
 
@@ -35,3 +35,7 @@ demo: build
 
 clean:
 	@rm -rf build
+
+# Refreshes resources/translations/*.ts from the sources (then translate the new entries in Qt Linguist).
+translations:
+	@/usr/lib/qt6/bin/lupdate app widgets rpc player -ts resources/translations/vigie_fr.ts -no-obsolete -locations none

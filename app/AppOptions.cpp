@@ -1,5 +1,7 @@
 #include "AppOptions.h"
 
+#include "Language.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -62,7 +64,11 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
                              QCoreApplication::translate("vigie", "dark (default, for dim control rooms) or light "
                                                                   "(env VIGIE_THEME)."),
                              QStringLiteral("name"));
-    parser.addOptions({backend, tls, ca, user, passwordFile, grid, cameras, renderer, theme});
+    QCommandLineOption language(QStringLiteral("language"),
+                                QCoreApplication::translate("vigie", "auto (default: the system's language), en or fr "
+                                                                     "(env VIGIE_LANGUAGE)."),
+                                QStringLiteral("lang"));
+    parser.addOptions({backend, tls, ca, user, passwordFile, grid, cameras, renderer, theme, language});
     if (!parser.parse(arguments)) {
         usageError(parser.errorText());
         return {std::nullopt, 2};
@@ -129,6 +135,13 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
         }
         options.renderer = *preference;
     }
+    const QString languageText = parser.isSet(language) ? parser.value(language) : qEnvironmentVariable("VIGIE_LANGUAGE");
+    const auto chosen = Language::choose(languageText, QLocale::system());
+    if (!chosen) {
+        usageError(QCoreApplication::translate("vigie", "--language takes auto, en or fr, not '%1'").arg(languageText));
+        return {std::nullopt, 2};
+    }
+    options.language = *chosen;
     const QString themeText = (parser.isSet(theme) ? parser.value(theme) : qEnvironmentVariable("VIGIE_THEME")).trimmed().toLower();
     if (!themeText.isEmpty()) {
         if (themeText != QLatin1String("dark") && themeText != QLatin1String("light")) {

@@ -18,6 +18,7 @@ struct AppOptions {
     QStringList cameraIds;   // cameras to show first, in tile order (overrides the saved wall)
     bool askPassword = false;  // no password given: ask with a dialog
     RenderPreference renderer = RenderPreference::Auto;  // --renderer, or VIGIE_RENDERER
+    QString language;  // "en" or "fr" (--language, VIGIE_LANGUAGE, else the system locale)
     bool lightTheme = false;  // --theme light (or VIGIE_THEME=light); dark by default
 };
 

@@ -8,6 +8,7 @@
 
 #include "AppOptions.h"
 #include "MainWindow.h"
+#include "Language.h"
 #include "RenderPathChoice.h"
 #include "SettingsRecovery.h"
 #include "vigie/rpc/BackendClient.h"
@@ -39,6 +40,8 @@ int main(int argc, char* argv[])
     // The wall needs an OpenGL 3.3 core context; the format must be set before the application exists.
     QSurfaceFormat::setDefaultFormat(vigie::widgets::WallWidget::defaultSurfaceFormat());
     QApplication app(argc, argv);
+    if (!vigie::app::Language::install(app, options.language))
+        qWarning().noquote() << "vigie: no embedded translation for" << options.language << "- English is used";
     vigie::widgets::Theme::apply(app, options.lightTheme ? vigie::widgets::Theme::Kind::Light
                                                          : vigie::widgets::Theme::Kind::Dark);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/vigie/icons/vigie.svg")));

@@ -19,6 +19,7 @@ private slots:
         qunsetenv("VIGIE_BACKEND");
         qunsetenv("VIGIE_RENDERER");
         qunsetenv("VIGIE_THEME");
+        qunsetenv("VIGIE_LANGUAGE");
     }
 
     void defaults()
@@ -42,6 +43,17 @@ private slots:
         parsed = parseCommandLine({QStringLiteral("vigie")});
         QVERIFY(parsed.options);
         QCOMPARE(parsed.options->renderer, vigie::app::RenderPreference::OpenGL);
+    }
+
+    void language()
+    {
+        auto parsed = parseCommandLine({QStringLiteral("vigie"), QStringLiteral("--language"), QStringLiteral("fr")});
+        QVERIFY(parsed.options);
+        QCOMPARE(parsed.options->language, QStringLiteral("fr"));
+        qputenv("VIGIE_LANGUAGE", "en");
+        parsed = parseCommandLine({QStringLiteral("vigie")});
+        QVERIFY(parsed.options);
+        QCOMPARE(parsed.options->language, QStringLiteral("en"));
     }
 
     void theme()
@@ -104,6 +116,8 @@ private slots:
                                           << QStringLiteral("--renderer takes auto, opengl or software");
         QTest::newRow("unknown theme") << QStringList{QStringLiteral("--theme"), QStringLiteral("pink")}
                                        << QStringLiteral("--theme takes dark or light");
+        QTest::newRow("unknown language") << QStringList{QStringLiteral("--language"), QStringLiteral("de")}
+                                          << QStringLiteral("--language takes auto, en or fr");
         QTest::newRow("stray argument") << QStringList{QStringLiteral("cam-01")} << QStringLiteral("unexpected argument");
     }
 
