@@ -245,6 +245,19 @@ void MainWindow::showTileMenu(int wallIndex, const QPoint& globalPos)
     fill->setCheckable(true);
     fill->setChecked(m_wall->tileAspectMode(wallIndex) == Mode::Fill);
     menu->addAction(m_snapshotAction);
+    // Tours: this camera's site in turn, or stop one running.
+    if (m_controller->isTouring(tile)) {
+        menu->addAction(tr("Stop the tour"), this, [this, tile] { m_controller->stopTour(tile); });
+    } else if (const auto* camera = m_backend->camera(m_controller->cameraAt(tile))) {
+        QStringList site;
+        for (const auto& other : m_backend->cameras())
+            if (other.siteId == camera->siteId)
+                site << other.id;
+        std::sort(site.begin(), site.end());
+        auto* tour = menu->addAction(tr("Tour the cameras of this site (%1, 10 s each)").arg(site.size()), this,
+                                     [this, tile, site] { m_controller->startTour(tile, site, std::chrono::seconds(10)); });
+        tour->setEnabled(site.size() > 1);
+    }
     menu->addSeparator();
     auto* clear = menu->addAction(tr("Close the camera"), this, [this, tile] { m_controller->clearTile(tile); });
     clear->setEnabled(!m_controller->cameraAt(tile).isEmpty());

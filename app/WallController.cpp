@@ -44,6 +44,10 @@ WallController::WallController(vigie::widgets::WallWidget* wall, vigie::rpc::Bac
     m_statisticsTimer = new QTimer(this);
     m_statisticsTimer->setInterval(statisticsInterval());
     connect(m_statisticsTimer, &QTimer::timeout, this, &WallController::refreshStatistics);
+    m_tourTimer = new QTimer(this);
+    m_tourTimer->setSingleShot(true);
+    m_tourTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_tourTimer, &QTimer::timeout, this, &WallController::advanceTours);
     setLayout(m_layout);
 }
 
@@ -303,6 +307,12 @@ void WallController::assign(int tile, const QString& cameraId)
 {
     if (tile < 0 || tile >= tileCount())
         return;
+    stopTour(tile);  // the operator chose this camera: the tour is over
+    setCamera(tile, cameraId);
+}
+
+void WallController::setCamera(int tile, const QString& cameraId)
+{
     const bool sameCamera = m_tiles[static_cast<size_t>(tile)].cameraId == cameraId;
     m_tiles[static_cast<size_t>(tile)].cameraId = cameraId;
     openTile(tile, sameCamera);
@@ -350,6 +360,8 @@ void WallController::swapTiles(int a, int b)
 {
     if (a < 0 || b < 0 || a >= tileCount() || b >= tileCount() || a == b)
         return;
+    stopTour(a);
+    stopTour(b);
     std::swap(m_tiles[static_cast<size_t>(a)].cameraId, m_tiles[static_cast<size_t>(b)].cameraId);
     for (int tile : {a, b}) {
         if (m_tiles[static_cast<size_t>(tile)].cameraId.isEmpty())
@@ -360,10 +372,59 @@ void WallController::swapTiles(int a, int b)
     emit assignmentsChanged();
 }
 
+void WallController::startTour(int tile, const QStringList& cameraIds, std::chrono::milliseconds dwell)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (tile < 0 || tile >= tileCount())
+        return;
+    TourSchedule tour(cameraIds, dwell, TourSchedule::Clock::now());
+    if (!tour.isActive())
+        return;
+    m_tiles[static_cast<size_t>(tile)].tour = tour;
+    setCamera(tile, tour.cameras().first());
+    advanceTours();
+}
+
+void WallController::stopTour(int tile)
+{
+    if (tile < 0 || tile >= tileCount() || !m_tiles[static_cast<size_t>(tile)].tour.isActive())
+        return;
+    m_tiles[static_cast<size_t>(tile)].tour = {};
+    refreshOverlay(tile);
+    advanceTours();  // plans the remaining tours' next switch, or none
+}
+
+bool WallController::isTouring(int tile) const
+{
+    return tile >= 0 && tile < tileCount() && m_tiles[static_cast<size_t>(tile)].tour.isActive();
+}
+
+void WallController::advanceTours()
+{
+    const auto now = TourSchedule::Clock::now();
+    auto next = TourSchedule::Clock::time_point::max();
+    for (int tile = 0; tile < tileCount(); ++tile) {
+        const TourSchedule& tour = m_tiles[static_cast<size_t>(tile)].tour;
+        if (!tour.isActive())
+            continue;
+        const QString due = tour.cameras().at(tour.indexAt(now));
+        if (due != m_tiles[static_cast<size_t>(tile)].cameraId)
+            setCamera(tile, due);
+        next = std::min(next, tour.nextSwitchAfter(now));
+    }
+    if (next == TourSchedule::Clock::time_point::max()) {
+        m_tourTimer->stop();
+        return;
+    }
+    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next - now) + std::chrono::milliseconds(1);
+    m_tourTimer->start(int(std::max<std::int64_t>(1, wait.count())));
+}
+
 void WallController::clearTile(int tile)
 {
     if (tile < 0 || tile >= tileCount())
         return;
+    stopTour(tile);
     m_tiles[static_cast<size_t>(tile)].cameraId.clear();
     showNoVideo(tile);
     emit assignmentsChanged();
@@ -527,6 +588,12 @@ void WallController::refreshOverlay(int tile)
         return;
     }
     overlay.title = cameraTitle(t.cameraId);
+    if (t.tour.isActive()) {
+        overlay.title = tr("%1 · tour %2/%3")
+                            .arg(overlay.title)
+                            .arg(t.tour.cameras().indexOf(t.cameraId) + 1)
+                            .arg(t.tour.cameras().size());
+    }
     const vigie::rpc::CameraInfo* camera = m_backend->camera(t.cameraId);
     switch (t.state) {
     case StreamState::Idle:

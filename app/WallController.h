@@ -29,10 +29,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <memory>
 #include <vector>
 
 #include "TileStatistics.h"
+#include "TourSchedule.h"
 #include "vigie/player/StreamSession.h"
 #include "vigie/rpc/DirectoryTypes.h"
 #include "vigie/widgets/WallLayout.h"
@@ -64,6 +66,12 @@ public:
     int tileCount() const { return static_cast<int>(m_tiles.size()); }
 
     void assign(int tile, const QString& cameraId);
+    // A tour: the tile shows these cameras in turn, `dwell` each, until the operator puts another camera
+    // on it, clears it, swaps it or stops the tour. Switches stay on the start + k * dwell grid.
+    void startTour(int tile, const QStringList& cameraIds, std::chrono::milliseconds dwell);
+    void stopTour(int tile);
+    bool isTouring(int tile) const;
+
     // Saves the tile's next decoded picture as PNG at the stream's native size (SnapshotWriter); the
     // outcome comes as snapshotSaved or snapshotFailed.
     void snapshot(int tile);
@@ -130,7 +138,11 @@ private:
         bool switchPending = false;
         TileStatistics statistics;  // while statistics are visible; reset when the session changes
         quint64 statisticsGeneration = 0;  // the session `statistics` counts for
+        TourSchedule tour;  // inactive unless touring
     };
+
+    void setCamera(int tile, const QString& cameraId);  // assign() without ending a tour
+    void advanceTours();                                // switches due tours, plans the next switch
 
     // Opens the tile's camera. `keepPicture`: the same camera reopens (other URL or stream role), so its
     // last picture stays until the new stream's first frame; another camera never shows the old one's.
@@ -166,6 +178,7 @@ private:
     bool m_paused = false;
     bool m_statisticsVisible = false;
     QTimer* m_statisticsTimer = nullptr;
+    QTimer* m_tourTimer = nullptr;  // single shot, at the earliest switch of any tour
     std::vector<Tile> m_tiles;
 };
 

@@ -132,6 +132,14 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
         <source>The settings file was damaged: it was kept as %1 and the default settings are used.</source>
         <translation>Le fichier de réglages était endommagé : il est conservé sous %1 et les réglages par défaut s'appliquent.</translation>
     </message>
+    <message>
+        <source>auto (default: the system's language), en or fr (env VIGIE_LANGUAGE).</source>
+        <translation>auto (par défaut : la langue du système), en ou fr (variable VIGIE_LANGUAGE).</translation>
+    </message>
+    <message>
+        <source>--language takes auto, en or fr, not '%1'</source>
+        <translation>--language accepte auto, en ou fr, pas « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::MainWindow</name>
@@ -274,6 +282,14 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     <message>
         <source>Maximise the selected tile, or restore the layout</source>
         <translation>Agrandir la tuile sélectionnée, ou rétablir la disposition</translation>
+    </message>
+    <message>
+        <source>Stop the tour</source>
+        <translation>Arrêter la ronde</translation>
+    </message>
+    <message>
+        <source>Tour the cameras of this site (%1, 10 s each)</source>
+        <translation>Ronde des caméras de ce site (%1, 10 s chacune)</translation>
     </message>
 </context>
 <context>
@@ -448,6 +464,10 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     <message>
         <source>sub stream</source>
         <translation>flux secondaire</translation>
+    </message>
+    <message>
+        <source>%1 · tour %2/%3</source>
+        <translation>%1 · ronde %2/%3</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,7 @@ private slots:
     void keyboardDrivesTheWall();
     void tileDraggedOntoTileSwapsCameras();
     void snapshotHasTheStreamsNativeSize();
+    void tourCyclesUntilTheOperatorChooses();
 
 private:
     SimProcess m_sim;
@@ -597,6 +598,36 @@ void TestClientWall::snapshotHasTheStreamsNativeSize()
     QCOMPARE(failed.count(), 1);
     QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("No snapshot")));
     qunsetenv("VIGIE_SNAPSHOT_DIR");
+}
+
+void TestClientWall::tourCyclesUntilTheOperatorChooses()
+{
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MainWindow window(&backend, 2, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    auto* controller = window.wallController();
+    auto* wall = window.wall();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->cameraAt(0).isEmpty(), 15000);
+
+    // A short dwell keeps the test short; each camera is seen playing in turn.
+    const QStringList tour{QStringLiteral("cam-05"), QStringLiteral("cam-06"), QStringLiteral("cam-07")};
+    controller->startTour(0, tour, std::chrono::milliseconds(700));
+    QVERIFY(controller->isTouring(0));
+    QCOMPARE(controller->cameraAt(0), QStringLiteral("cam-05"));
+    QVERIFY2(wall->tileOverlay(0).title.contains(QLatin1String("1/3")), qPrintable(wall->tileOverlay(0).title));
+    QTRY_COMPARE_WITH_TIMEOUT(controller->cameraAt(0), QStringLiteral("cam-06"), 3000);
+    QVERIFY(wall->tileOverlay(0).title.contains(QLatin1String("2/3")));
+    QTRY_COMPARE_WITH_TIMEOUT(controller->cameraAt(0), QStringLiteral("cam-07"), 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(controller->cameraAt(0), QStringLiteral("cam-05"), 3000);  // round again
+
+    // The operator puts a camera on the tile: the tour ends there.
+    controller->assign(0, QStringLiteral("cam-02"));
+    QVERIFY(!controller->isTouring(0));
+    QVERIFY(!wall->tileOverlay(0).title.contains(QLatin1String("tour")));
+    QTest::qWait(1000);  // longer than a dwell: nothing may switch any more
+    QCOMPARE(controller->cameraAt(0), QStringLiteral("cam-02"));
 }
 
 int main(int argc, char** argv)
