@@ -421,6 +421,20 @@ void TestClientWall::statisticsShowStreamFigures()
     QVERIFY(!wall->tileOverlay(0).title.isEmpty());  // the rest of the overlay stays
 }
 
+namespace {
+
+// Shows the window, connects, and waits until the first directory has put a camera on `filledTile`.
+bool goLive(MainWindow& window, BackendClient& backend, int filledTile)
+{
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    backend.start();
+    return QTest::qWaitFor([&] { return !window.wallController()->cameraAt(filledTile).isEmpty(); }, 15000);
+}
+
+}  // namespace
+
 void TestClientWall::layoutSurvivesRestart()
 {
     using vigie::widgets::LayoutPresets;
@@ -428,11 +442,7 @@ void TestClientWall::layoutSurvivesRestart()
     {
         BackendClient backend(operatorOn(m_sim.grpcAddress()));
         MainWindow window(&backend, 0, {});
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        backend.start();
-        // The wall is saved once the first directory has filled it.
-        QTRY_VERIFY_WITH_TIMEOUT(!window.wallController()->cameraAt(0).isEmpty(), 15000);
+        QVERIFY(goLive(window, backend, 0));  // the wall is saved once the directory has filled it
         // Chosen from the toolbar's Layouts menu, as an operator would.
         auto* button = window.findChild<QToolButton*>(QStringLiteral("layoutsButton"));
         QVERIFY(button && button->menu());
@@ -468,10 +478,7 @@ void TestClientWall::keyboardDrivesTheWall()
 {
     BackendClient backend(operatorOn(m_sim.grpcAddress()));
     MainWindow window(&backend, 2, {});
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    backend.start();
-    QTRY_VERIFY_WITH_TIMEOUT(!window.wallController()->cameraAt(3).isEmpty(), 15000);
+    QVERIFY(goLive(window, backend, 3));
     auto* wall = window.wall();
     auto* controller = window.wallController();
     window.activateWindow();
@@ -516,12 +523,9 @@ void TestClientWall::tileDraggedOntoTileSwapsCameras()
 {
     BackendClient backend(operatorOn(m_sim.grpcAddress()));
     MainWindow window(&backend, 2, {});
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    backend.start();
+    QVERIFY(goLive(window, backend, 3));
     auto* controller = window.wallController();
     auto* wall = window.wall();
-    QTRY_VERIFY_WITH_TIMEOUT(!controller->cameraAt(3).isEmpty(), 15000);
     const QString first = controller->cameraAt(0);
     const QString last = controller->cameraAt(3);
     QVERIFY(first != last);
@@ -550,9 +554,7 @@ void TestClientWall::snapshotHasTheStreamsNativeSize()
     BackendClient backend(operatorOn(m_sim.grpcAddress()));
     MainWindow window(&backend, 2, {});
     window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    backend.start();
+    QVERIFY(goLive(window, backend, 1));
     auto* controller = window.wallController();
     auto* wall = window.wall();
     QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(1).has_value(), 15000);
@@ -604,12 +606,9 @@ void TestClientWall::tourCyclesUntilTheOperatorChooses()
 {
     BackendClient backend(operatorOn(m_sim.grpcAddress()));
     MainWindow window(&backend, 2, {});
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    backend.start();
+    QVERIFY(goLive(window, backend, 0));
     auto* controller = window.wallController();
     auto* wall = window.wall();
-    QTRY_VERIFY_WITH_TIMEOUT(!controller->cameraAt(0).isEmpty(), 15000);
 
     // A short dwell keeps the test short; each camera is seen playing in turn.
     const QStringList tour{QStringLiteral("cam-05"), QStringLiteral("cam-06"), QStringLiteral("cam-07")};
