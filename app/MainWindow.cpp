@@ -38,6 +38,7 @@ namespace {
 const char kGridKey[] = "wall/grid";      // before uneven layouts; still read when wall/layout is absent
 const char kLayoutKey[] = "wall/layout";  // WallLayout::toText()
 const char kCamerasKey[] = "wall/cameras";
+const char kStreamsKey[] = "wall/streams";  // WallController::streamPreferences()
 }  // namespace
 
 MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList initialCameras, QWidget* parent)
@@ -88,6 +89,7 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
     }
     if (m_pendingCameras.isEmpty())
         m_pendingCameras = settings.value(kCamerasKey).toStringList();
+    m_controller->setStreamPreferences(settings.value(kStreamsKey).toStringList());
 
     buildActions();
 
@@ -244,6 +246,19 @@ void MainWindow::showTileMenu(int wallIndex, const QPoint& globalPos)
     });
     fill->setCheckable(true);
     fill->setChecked(m_wall->tileAspectMode(wallIndex) == Mode::Fill);
+    auto* streams = menu->addMenu(tr("Stream"));
+    auto* streamGroup = new QActionGroup(streams);
+    using Preference = WallController::StreamPreference;
+    const std::pair<Preference, QString> choices[] = {{Preference::Auto, tr("Automatic (after the tile's size)")},
+                                                      {Preference::Main, tr("Main stream")},
+                                                      {Preference::Sub, tr("Sub stream")}};
+    for (const auto& [preference, label] : choices) {
+        auto* action = streams->addAction(label, this,
+                                          [this, tile, p = preference] { m_controller->setStreamPreference(tile, p); });
+        action->setCheckable(true);
+        action->setChecked(m_controller->streamPreference(tile) == preference);
+        streamGroup->addAction(action);
+    }
     menu->addAction(m_snapshotAction);
     // Tours: this camera's site in turn, or stop one running.
     if (m_controller->isTouring(tile)) {
@@ -377,6 +392,7 @@ void MainWindow::saveWall() const
     settings.setValue(kLayoutKey, m_controller->layout().toText());
     settings.remove(kGridKey);
     settings.setValue(kCamerasKey, m_controller->cameraIds());
+    settings.setValue(kStreamsKey, m_controller->streamPreferences());
     const auto actions = m_gridActions ? m_gridActions->actions() : QList<QAction*>();
     for (int i = 0; i < actions.size(); ++i)
         actions[i]->setChecked(i + 1 == m_controller->grid());

@@ -264,6 +264,10 @@ vigie::rpc::StreamRole WallController::desiredRole(int tile) const
     const vigie::rpc::CameraInfo* camera = m_backend->camera(t.cameraId);
     if (wallIndex < 0 || !camera)
         return t.role;
+    if (t.streamPreference == StreamPreference::Main)
+        return vigie::rpc::StreamRole::Main;  // camera->stream() falls back to the sub stream if need be
+    if (t.streamPreference == StreamPreference::Sub)
+        return vigie::rpc::StreamRole::Sub;
     // stream(role) falls back to the other role: a size counts only for a stream of that very role.
     auto sizeOf = [camera](vigie::rpc::StreamRole role) {
         const vigie::rpc::StreamInfo* stream = camera->stream(role);
@@ -370,6 +374,43 @@ void WallController::swapTiles(int a, int b)
             openTile(tile, false);
     }
     emit assignmentsChanged();
+}
+
+void WallController::setStreamPreference(int tile, StreamPreference preference)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (tile < 0 || tile >= tileCount() || m_tiles[static_cast<size_t>(tile)].streamPreference == preference)
+        return;
+    m_tiles[static_cast<size_t>(tile)].streamPreference = preference;
+    updateRole(tile);  // switches now (or at the first picture), keeping the last one meanwhile
+    emit assignmentsChanged();
+}
+
+WallController::StreamPreference WallController::streamPreference(int tile) const
+{
+    return tile >= 0 && tile < tileCount() ? m_tiles[static_cast<size_t>(tile)].streamPreference
+                                           : StreamPreference::Auto;
+}
+
+QStringList WallController::streamPreferences() const
+{
+    QStringList names;
+    for (const Tile& t : m_tiles) {
+        names << (t.streamPreference == StreamPreference::Main  ? QStringLiteral("main")
+                  : t.streamPreference == StreamPreference::Sub ? QStringLiteral("sub")
+                                                                : QStringLiteral("auto"));
+    }
+    return names;
+}
+
+void WallController::setStreamPreferences(const QStringList& names)
+{
+    for (int tile = 0; tile < tileCount(); ++tile) {
+        const QString name = names.value(tile);
+        setStreamPreference(tile, name == QLatin1String("main")  ? StreamPreference::Main
+                                  : name == QLatin1String("sub") ? StreamPreference::Sub
+                                                                 : StreamPreference::Auto);
+    }
 }
 
 void WallController::startTour(int tile, const QStringList& cameraIds, std::chrono::milliseconds dwell)

@@ -66,6 +66,15 @@ public:
     int tileCount() const { return static_cast<int>(m_tiles.size()); }
 
     void assign(int tile, const QString& cameraId);
+    // Which stream a tile plays: Auto follows its size on screen (StreamChoice); Main or Sub hold that
+    // stream whatever the size (falling back to the other when the camera lacks it). Kept per tile
+    // position, across camera changes, and saved with the wall.
+    enum class StreamPreference { Auto, Main, Sub };
+    void setStreamPreference(int tile, StreamPreference preference);
+    StreamPreference streamPreference(int tile) const;
+    QStringList streamPreferences() const;               // "auto" / "main" / "sub" per tile, for settings
+    void setStreamPreferences(const QStringList& names);  // the same back; unknown names are Auto
+
     // A tour: the tile shows these cameras in turn, `dwell` each, until the operator puts another camera
     // on it, clears it, swaps it or stops the tour. Switches stay on the start + k * dwell grid.
     void startTour(int tile, const QStringList& cameraIds, std::chrono::milliseconds dwell);
@@ -139,6 +148,7 @@ private:
         TileStatistics statistics;  // while statistics are visible; reset when the session changes
         quint64 statisticsGeneration = 0;  // the session `statistics` counts for
         TourSchedule tour;  // inactive unless touring
+        StreamPreference streamPreference = StreamPreference::Auto;
     };
 
     void setCamera(int tile, const QString& cameraId);  // assign() without ending a tour

@@ -291,6 +291,22 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
         <source>Tour the cameras of this site (%1, 10 s each)</source>
         <translation>Ronde des caméras de ce site (%1, 10 s chacune)</translation>
     </message>
+    <message>
+        <source>Stream</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Automatic (after the tile's size)</source>
+        <translation>Automatique (selon la taille de la tuile)</translation>
+    </message>
+    <message>
+        <source>Main stream</source>
+        <translation>Flux principal</translation>
+    </message>
+    <message>
+        <source>Sub stream</source>
+        <translation>Flux secondaire</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::TileStatistics</name>

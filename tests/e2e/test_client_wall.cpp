@@ -118,6 +118,7 @@ private slots:
     void tileDraggedOntoTileSwapsCameras();
     void snapshotHasTheStreamsNativeSize();
     void tourCyclesUntilTheOperatorChooses();
+    void streamChoiceCanBeFixedPerTile();
 
 private:
     SimProcess m_sim;
@@ -627,6 +628,37 @@ void TestClientWall::tourCyclesUntilTheOperatorChooses()
     QVERIFY(!wall->tileOverlay(0).title.contains(QLatin1String("tour")));
     QTest::qWait(1000);  // longer than a dwell: nothing may switch any more
     QCOMPARE(controller->cameraAt(0), QStringLiteral("cam-02"));
+}
+
+void TestClientWall::streamChoiceCanBeFixedPerTile()
+{
+    using Preference = vigie::app::WallController::StreamPreference;
+    {
+        BackendClient backend(operatorOn(m_sim.grpcAddress()));
+        MainWindow window(&backend, 2, {});
+        window.resize(1280, 800);
+        QVERIFY(goLive(window, backend, 2));
+        auto* controller = window.wallController();
+        auto* wall = window.wall();
+        // Small tiles play the sub stream on their own...
+        QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(2) && wall->pictureInfo(2)->size == QSize(640, 360), 15000);
+        // ...until the operator fixes the main stream for this tile.
+        controller->setStreamPreference(2, Preference::Main);
+        QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(2) && wall->pictureInfo(2)->size == QSize(1280, 720), 15000);
+        QCOMPARE(controller->tileRole(2), vigie::rpc::StreamRole::Main);
+        QVERIFY(wall->tileOverlay(2).status.contains(QLatin1String("main stream")));
+        // Another camera on that tile keeps the choice.
+        controller->assign(2, QStringLiteral("cam-07"));
+        QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(2) && wall->pictureInfo(2)->size == QSize(1280, 720), 15000);
+        window.close();
+    }
+    {
+        // Saved with the wall.
+        BackendClient backend(operatorOn(m_sim.grpcAddress()));
+        MainWindow window(&backend, 0, {});
+        QCOMPARE(window.wallController()->streamPreference(2), Preference::Main);
+        QCOMPARE(window.wallController()->streamPreference(0), Preference::Auto);
+    }
 }
 
 int main(int argc, char** argv)
