@@ -1,6 +1,7 @@
 #include "AppOptions.h"
 
 #include "Language.h"
+#include "vigie/widgets/LayoutPresets.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -48,7 +49,7 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
                                                                          "this file (else VIGIE_PASSWORD, else ask)."),
                                     QStringLiteral("file"));
     QCommandLineOption grid(QStringLiteral("grid"),
-                            QCoreApplication::translate("vigie", "Wall grid size: 1, 2, 3 or 4 (NxN tiles)."),
+                            QCoreApplication::translate("vigie", "Wall grid size: 1 to 8 (NxN tiles)."),
                             QStringLiteral("n"));
     QCommandLineOption cameras(QStringLiteral("cameras"),
                                QCoreApplication::translate("vigie", "Comma-separated camera ids to show first, in tile "
@@ -120,12 +121,16 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
     if (parser.isSet(grid)) {
         bool ok = false;
         options.grid = parser.value(grid).toInt(&ok);
-        if (!ok || options.grid < 1 || options.grid > 4) {
-            usageError(QCoreApplication::translate("vigie", "--grid takes 1, 2, 3 or 4, not '%1'").arg(parser.value(grid)));
+        if (!ok || options.grid < 1 || options.grid > vigie::widgets::LayoutPresets::kMaxGrid) {
+            usageError(QCoreApplication::translate("vigie", "--grid takes 1 to 8, not '%1'").arg(parser.value(grid)));
             return {std::nullopt, 2};
         }
     }
-    const QString rendererText = parser.isSet(renderer) ? parser.value(renderer) : qEnvironmentVariable("VIGIE_RENDERER");
+    // The command line wins over the environment variable.
+    auto valueOrEnvironment = [&parser](const QCommandLineOption& option, const char* variable) {
+        return parser.isSet(option) ? parser.value(option) : qEnvironmentVariable(variable);
+    };
+    const QString rendererText = valueOrEnvironment(renderer, "VIGIE_RENDERER");
     if (!rendererText.isEmpty()) {
         const auto preference = parseRenderPreference(rendererText);
         if (!preference) {
@@ -135,14 +140,14 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
         }
         options.renderer = *preference;
     }
-    const QString languageText = parser.isSet(language) ? parser.value(language) : qEnvironmentVariable("VIGIE_LANGUAGE");
+    const QString languageText = valueOrEnvironment(language, "VIGIE_LANGUAGE");
     const auto chosen = Language::choose(languageText, QLocale::system());
     if (!chosen) {
         usageError(QCoreApplication::translate("vigie", "--language takes auto, en or fr, not '%1'").arg(languageText));
         return {std::nullopt, 2};
     }
     options.language = *chosen;
-    const QString themeText = (parser.isSet(theme) ? parser.value(theme) : qEnvironmentVariable("VIGIE_THEME")).trimmed().toLower();
+    const QString themeText = valueOrEnvironment(theme, "VIGIE_THEME").trimmed().toLower();
     if (!themeText.isEmpty()) {
         if (themeText != QLatin1String("dark") && themeText != QLatin1String("light")) {
             usageError(QCoreApplication::translate("vigie", "--theme takes dark or light, not '%1'").arg(themeText));

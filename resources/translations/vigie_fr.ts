@@ -85,10 +85,6 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
         <translation>Lire le mot de passe sur la première ligne de ce fichier (sinon VIGIE_PASSWORD, sinon le demander).</translation>
     </message>
     <message>
-        <source>Wall grid size: 1, 2, 3 or 4 (NxN tiles).</source>
-        <translation>Taille de la grille du mur : 1, 2, 3 ou 4 (NxN tuiles).</translation>
-    </message>
-    <message>
         <source>Comma-separated camera ids to show first, in tile order (instead of the saved wall).</source>
         <translation>Identifiants des caméras à afficher d'abord, séparés par des virgules, dans l'ordre des tuiles (au lieu du mur enregistré).</translation>
     </message>
@@ -113,10 +109,6 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
         <translation>impossible de lire le fichier de mot de passe %1 : %2</translation>
     </message>
     <message>
-        <source>--grid takes 1, 2, 3 or 4, not '%1'</source>
-        <translation>--grid accepte 1, 2, 3 ou 4, pas « %1 »</translation>
-    </message>
-    <message>
         <source>--renderer takes auto, opengl or software, not '%1'</source>
         <translation>--renderer accepte auto, opengl ou software, pas « %1 »</translation>
     </message>
@@ -139,6 +131,14 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     <message>
         <source>--language takes auto, en or fr, not '%1'</source>
         <translation>--language accepte auto, en ou fr, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>Wall grid size: 1 to 8 (NxN tiles).</source>
+        <translation>Taille de la grille du mur : 1 à 8 (NxN tuiles).</translation>
+    </message>
+    <message>
+        <source>--grid takes 1 to 8, not '%1'</source>
+        <translation>--grid accepte 1 à 8, pas « %1 »</translation>
     </message>
 </context>
 <context>

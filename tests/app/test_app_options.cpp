@@ -76,7 +76,7 @@ private slots:
         const auto parsed = parseCommandLine({QStringLiteral("vigie"), QStringLiteral("-b"), QStringLiteral("10.0.0.5:7000"),
                                               QStringLiteral("--ca"), QStringLiteral("/etc/ca.pem"), QStringLiteral("-u"),
                                               QStringLiteral("supervisor"), QStringLiteral("--password-file"),
-                                              password.fileName(), QStringLiteral("--grid"), QStringLiteral("3"),
+                                              password.fileName(), QStringLiteral("--grid"), QStringLiteral("6"),
                                               QStringLiteral("--cameras"), QStringLiteral("cam-02,cam-07")});
         QVERIFY(parsed.options);
         const auto& o = *parsed.options;
@@ -86,7 +86,7 @@ private slots:
         QCOMPARE(o.backend.user, QStringLiteral("supervisor"));
         QCOMPARE(o.backend.password, QStringLiteral("s3cret"));
         QVERIFY(!o.askPassword);
-        QCOMPARE(o.grid, 3);
+        QCOMPARE(o.grid, 6);  // any grid up to 8x8
         QCOMPARE(o.cameraIds, (QStringList{QStringLiteral("cam-02"), QStringLiteral("cam-07")}));
     }
 
@@ -107,7 +107,7 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << QStringLiteral("Unknown option");
         QTest::newRow("grid out of range") << QStringList{QStringLiteral("--grid"), QStringLiteral("9")}
-                                           << QStringLiteral("--grid takes 1, 2, 3 or 4");
+                                           << QStringLiteral("--grid takes 1 to 8");
         QTest::newRow("address without port") << QStringList{QStringLiteral("-b"), QStringLiteral("localhost")}
                                               << QStringLiteral("must be host:port");
         QTest::newRow("missing password file") << QStringList{QStringLiteral("--password-file"), QStringLiteral("/no/such/file")}

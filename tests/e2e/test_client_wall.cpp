@@ -99,6 +99,16 @@ vigie::rpc::BackendOptions operatorOn(const QString& address)
     return options;
 }
 
+// Shows the window, connects, and waits until the first directory has put a camera on `filledTile`.
+bool goLive(MainWindow& window, BackendClient& backend, int filledTile)
+{
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    backend.start();
+    return QTest::qWaitFor([&] { return !window.wallController()->cameraAt(filledTile).isEmpty(); }, 15000);
+}
+
 }  // namespace
 
 class TestClientWall : public QObject {
@@ -267,9 +277,7 @@ void TestClientWall::maximisedTileAloneDecodes()
     BackendClient backend(operatorOn(m_sim.grpcAddress()));
     MainWindow window(&backend, 2, kFourCameras);
     window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    backend.start();
+    QVERIFY(goLive(window, backend, 3));
     auto* controller = window.wallController();
     auto* wall = window.wall();
     auto allPlaySub = [&] {
@@ -363,9 +371,7 @@ void TestClientWall::statisticsShowStreamFigures()
     BackendClient backend(operatorOn(m_sim.grpcAddress()));
     MainWindow window(&backend, 2, kFourCameras);
     window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    backend.start();
+    QVERIFY(goLive(window, backend, 3));
     auto* controller = window.wallController();
     auto* wall = window.wall();
     QTRY_VERIFY_WITH_TIMEOUT(playsStream(controller, 0, "sub"), 20000);
@@ -421,20 +427,6 @@ void TestClientWall::statisticsShowStreamFigures()
         QVERIFY(wall->tileOverlay(tile).statistics.isEmpty());
     QVERIFY(!wall->tileOverlay(0).title.isEmpty());  // the rest of the overlay stays
 }
-
-namespace {
-
-// Shows the window, connects, and waits until the first directory has put a camera on `filledTile`.
-bool goLive(MainWindow& window, BackendClient& backend, int filledTile)
-{
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window))
-        return false;
-    backend.start();
-    return QTest::qWaitFor([&] { return !window.wallController()->cameraAt(filledTile).isEmpty(); }, 15000);
-}
-
-}  // namespace
 
 void TestClientWall::layoutSurvivesRestart()
 {

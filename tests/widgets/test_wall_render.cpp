@@ -127,6 +127,8 @@ void TestWallRender::allTilesShowTheirFeed()
     const auto after = m_wall->renderStats();
     QCOMPARE(after.framesShown - before.framesShown, quint64(kTiles));
     QCOMPARE(after.planeUploads - before.planeUploads, quint64(kTiles) * vigie::test::uploadsPerFrame(3));
+    // Software path: every picture came converted from the mailbox (the posting thread), none on the GUI thread.
+    QCOMPARE(after.guiConversions, before.guiConversions);
 
     const QImage image = m_wall->grabFramebuffer();
     for (int tile = 0; tile < kTiles; ++tile) {
