@@ -169,10 +169,18 @@ void TestSimClip::cheapStreamCarriesItsSchedule()
     QVERIFY2(firstAfter < 1000ms, qPrintable(QString::number(firstAfter.count())));
 
     // One frame, one barcode step, across the loop's end too (frames the test did not take in time are
-    // counted by the sequence numbers).
+    // counted by the sequence numbers). One exception, at most once: a relay that fell more than a GOP
+    // behind its schedule (a busy machine between the server preparing the stream and the client's PLAY)
+    // starts over from the current GOP, i.e. jumps to a key frame; it must never land anywhere else.
+    int restarts = 0;
     for (std::size_t i = 1; i < seen.size(); ++i) {
         const auto step = static_cast<std::int64_t>(seen[i].sequence - seen[i - 1].sequence);
         const auto advance = (static_cast<std::int64_t>(seen[i].value) - seen[i - 1].value + kLoopFrames) % kLoopFrames;
+        if (advance != step % kLoopFrames && seen[i].value % kKeyInterval == 0 && restarts == 0) {
+            ++restarts;
+            qInfo("the relay restarted at key frame %u (after frame %u)", seen[i].value, seen[i - 1].value);
+            continue;
+        }
         QVERIFY2(advance == step % kLoopFrames,
                  qPrintable(QStringLiteral("frame %1: barcode %2 after %3")
                                 .arg(seen[i].sequence)
