@@ -1,5 +1,6 @@
 #include "CameraRightsPolicy.h"
 
+#include <algorithm>
 #include <set>
 
 namespace vigie::sim {
@@ -17,6 +18,10 @@ std::set<Right> roleDefaults(Role role)
         rights.insert(RIGHT_LIFT_PRIVACY_MASK);
         [[fallthrough]];
     case ROLE_SUPERVISOR:
+        // The video wall is shared by the whole control room: what it shows is the shift supervisor's
+        // call (auth.proto gives wall control to supervisors). Operators choose what their own screens
+        // show, and a site that wants them to drive the wall grants RIGHT_CONTROL_WALL in its users'
+        // `rights`.
         rights.insert({RIGHT_CONTROL_WALL, RIGHT_READ_AUDIT});
         [[fallthrough]];
     case ROLE_INVESTIGATOR:
@@ -76,6 +81,23 @@ std::vector<Right> CameraRightsPolicy::rightsOn(const Session& session, const st
 bool CameraRightsPolicy::canSee(const Session& session, const std::string& cameraId)
 {
     return !rightsOn(session, cameraId).empty();
+}
+
+bool CameraRightsPolicy::has(const Session& session, const std::string& cameraId, Right right)
+{
+    const auto rights = rightsOn(session, cameraId);
+    return std::find(rights.begin(), rights.end(), right) != rights.end();
+}
+
+bool CameraRightsPolicy::holdsAnywhere(const Session& session, Right right)
+{
+    for (const auto& entry : session.rights()) {
+        for (const int held : entry.rights()) {
+            if (held == right)
+                return true;
+        }
+    }
+    return false;
 }
 
 } // namespace vigie::sim

@@ -19,6 +19,11 @@ public:
                                                   const std::string& cameraId);
     // A camera is visible to a session that has at least one right on it.
     static bool canSee(const vigie::v1::Session& session, const std::string& cameraId);
+    // Whether the session has `right` on one camera.
+    static bool has(const vigie::v1::Session& session, const std::string& cameraId, vigie::v1::Right right);
+    // Whether any entry of the session grants `right`: for rights that are not about one camera
+    // (RIGHT_CONTROL_WALL), which a user holds whatever camera its entry was written for.
+    static bool holdsAnywhere(const vigie::v1::Session& session, vigie::v1::Right right);
 };
 
 } // namespace vigie::sim

@@ -12,6 +12,7 @@ enum class CameraSource {
     Live,      // encoded live on demand (clock and name burnt in)
     Cheap,     // a pre-encoded clip relayed in a loop, no encoding
     External,  // a real camera: its URLs are listed as-is, nothing is served
+    SharedClip,  // a directory-only camera (--directory-cameras): every one relays the same small clip
     None,      // disabled by configuration: listed, not served
 };
 
@@ -23,8 +24,13 @@ struct CameraSpec {
     std::uint32_t backgroundArgb = 0xff404040;
     std::string externalMainUrl;
     std::string externalSubUrl;
+    // Not empty: the camera starts OFFLINE with this reason (and unmounted) instead of ONLINE.
+    std::string offlineReason;
 
-    bool served() const { return source == CameraSource::Live || source == CameraSource::Cheap; }
+    bool served() const
+    {
+        return source == CameraSource::Live || source == CameraSource::Cheap || source == CameraSource::SharedClip;
+    }
 };
 
 } // namespace vigie::sim

@@ -69,8 +69,8 @@ std::string CommandLine::helpText()
     return R"(Usage: vigie-sim [options]
 
 Reference backend for the Vigie client: a gRPC server (vigie.v1 AuthService, SystemService,
-DirectoryService, grpc.health.v1.Health, server reflection) and an RTSP server serving synthetic
-H.264/H.265 cameras.
+DirectoryService, WallService, grpc.health.v1.Health, server reflection) and an RTSP server serving
+synthetic H.264/H.265 cameras.
 
 When both servers listen, one line is printed on stdout:
   VIGIE-SIM READY grpc=HOST:PORT rtsp=HOST:PORT tls=on|off
@@ -90,6 +90,9 @@ Directory and media:
   --h265-every N          every Nth synthetic camera is H.265 (default 4: cam-04, cam-08, ...; 0 = none)
   --cheap-cameras N       add N cameras cheap-01..cheap-NN that loop a pre-encoded clip without
                           re-encoding (load tests; default 0)
+  --directory-cameras N   add N cameras dir-0001..dir-NNNN (0..10000) for clients with thousands of
+                          cameras: street names, tags, some PTZ or recorded, one in ten OFFLINE with
+                          a reason; all play one shared 640x360 looping clip (tag "annuaire")
   --cheap-codec h264|h265 codec of the cheap cameras (default h264)
   --cheap-main WxH        size of the cheap cameras' main stream (default 1280x720, e.g. 1920x1080;
                           even sizes up to 3840x2160); their sub stream is 640x360
@@ -105,6 +108,7 @@ Behaviour:
                             camera ID offline [REASON...]   mark offline, notify watchers, drop its RTSP
                                                             mounts and sessions
                             camera ID online                back online, mounts restored
+                            push-wall WALL MONITOR CAMERA   show CAMERA alone on a wall monitor
                             quit                            clean shutdown
                           End of input does not quit.
   --verbose               more logging on stderr
@@ -113,6 +117,10 @@ Behaviour:
 
 Default users (without a config that declares users), password = user name:
   operator (ROLE_OPERATOR), supervisor (ROLE_SUPERVISOR), admin (ROLE_ADMINISTRATOR), viewer (ROLE_VIEWER)
+  Video walls can be changed by supervisor and admin (RIGHT_CONTROL_WALL); everyone may list and watch them.
+
+Default video walls (without a config that declares walls): wall-a "Mur A" (monitors mon-a1: a 2x2 of
+the first four cameras, mon-a2: the fifth camera) and wall-b "Mur B" (monitor mon-b1, cleared).
 
 Stream URLs: rtsp://HOST:RTSP_PORT/<camera-id>/main (1280x720@25, cheap cameras: --cheap-main) and
 .../sub (640x360@25). Cheap cameras stamp a frame-number barcode and send on a wall-clock schedule
@@ -163,6 +171,7 @@ CommandLine::Result CommandLine::parse(int argc, char** argv)
         {"--cameras", optionalIntSetter(0, 999, &o.cameras)},
         {"--cheap-cameras", optionalIntSetter(0, 999, &o.cheapCameras)},
         {"--h265-every", optionalIntSetter(0, 999, &o.h265Every)},
+        {"--directory-cameras", optionalIntSetter(0, 10'000, &o.directoryCameras)},
         {"--cheap-codec",
          [&o](std::string_view v) {
              o.cheapH265 = v == "h265";

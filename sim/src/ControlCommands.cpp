@@ -20,6 +20,10 @@ std::string ControlCommands::execute(const std::string& line, bool* quitRequeste
         *quitRequested = true;
         return "ok";
     }
+    if (words[0] == "push-wall" && words.size() == 4) {
+        const std::string failure = m_actions.pushToWall(words[1], words[2], words[3]);
+        return failure.empty() ? "ok" : "error: " + failure;
+    }
     if (words[0] == "camera" && words.size() >= 3) {
         const std::string& id = words[1];
         const std::string& action = words[2];
@@ -37,7 +41,8 @@ std::string ControlCommands::execute(const std::string& line, bool* quitRequeste
         return failure.empty() ? "ok" : "error: " + failure;
     }
     return "error: unknown command '" + line +
-           "' (expected: camera <id> offline [reason...] | camera <id> online | quit)";
+           "' (expected: camera <id> offline [reason...] | camera <id> online | "
+           "push-wall <wall> <monitor> <camera> | quit)";
 }
 
 } // namespace vigie::sim

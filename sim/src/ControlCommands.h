@@ -6,7 +6,7 @@
 namespace vigie::sim {
 
 // The stdin control language, one command per line:
-//   camera <id> offline [reason...] | camera <id> online | quit
+//   camera <id> offline [reason...] | camera <id> online | push-wall <wall> <monitor> <camera> | quit
 // Each command answers one line: "ok" or "error: <why>".
 class ControlCommands {
 public:
@@ -14,6 +14,9 @@ public:
         // Empty string on success, else what went wrong.
         std::function<std::string(const std::string& cameraId, const std::string& reason)> setOffline;
         std::function<std::string(const std::string& cameraId)> setOnline;
+        std::function<std::string(const std::string& wallId, const std::string& monitorId,
+                                  const std::string& cameraId)>
+            pushToWall;
         std::function<void()> quit;
     };
 

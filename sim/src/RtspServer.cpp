@@ -73,15 +73,18 @@ RtspServer::~RtspServer()
     g_object_unref(m_server);
 }
 
-void RtspServer::addCamera(const std::string& cameraId, std::vector<Mount> mounts)
+void RtspServer::addCamera(const std::string& cameraId, std::vector<Mount> mounts, bool mounted)
 {
     GstRTSPMountPoints* points = gst_rtsp_server_get_mount_points(m_server);
     Camera camera;
+    camera.mounted = mounted;
     for (auto& mount : mounts) {
         const std::string path = "/" + cameraId + "/" + mount.pathSuffix;
         camera.mounts.emplace_back(path, mount.factory);
         // The mount points take a reference of their own; ours lets the camera be mounted again.
-        gst_rtsp_mount_points_add_factory(points, path.c_str(), GST_RTSP_MEDIA_FACTORY(g_object_ref(mount.factory)));
+        if (mounted)
+            gst_rtsp_mount_points_add_factory(points, path.c_str(),
+                                              GST_RTSP_MEDIA_FACTORY(g_object_ref(mount.factory)));
     }
     g_object_unref(points);
     std::lock_guard lock(m_mutex);

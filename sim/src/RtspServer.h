@@ -25,8 +25,8 @@ public:
         std::string pathSuffix;         // "main" -> /<camera-id>/main
         GstRTSPMediaFactory* factory;   // ownership passes to the server
     };
-    // Call before start(). The camera is mounted (online).
-    void addCamera(const std::string& cameraId, std::vector<Mount> mounts);
+    // Call before start(). `mounted` false: known but unmounted (an offline camera) until setCameraMounted.
+    void addCamera(const std::string& cameraId, std::vector<Mount> mounts, bool mounted = true);
 
     // Binds (port 0 = chosen by the OS) and starts the loop thread.
     bool start(const std::string& address, int port, std::string* error);

@@ -1,5 +1,6 @@
 #include "SimConfig.h"
 
+#include "LayoutRules.h"
 #include "SyntheticCatalog.h"
 #include "config.pb.h"
 
@@ -7,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -195,6 +197,75 @@ UserAccount convertUser(const vigie::simconfig::UserConfig& config)
     return account;
 }
 
+// Wall and monitor grids: larger than a layout's (8x8), since a control room may line up many displays.
+constexpr int kMaxWallSide = 16;
+constexpr int kMaxDirectoryCameras = 10'000;
+
+void checkLayout(const vigie::v1::Layout& layout, const std::set<std::string>& cameraIds, const std::string& where)
+{
+    if (const std::string problem = LayoutRules::layoutProblem(layout); !problem.empty())
+        fail(where + ": " + problem);
+    for (const auto& cell : layout.cells()) {
+        if (!cell.camera_id().empty() && !cameraIds.count(cell.camera_id()))
+            fail(where + ": unknown camera " + quoted(cell.camera_id()));
+    }
+}
+
+WallStore::Definition convertWall(const vigie::simconfig::WallConfig& config, const std::set<std::string>& cameraIds)
+{
+    const std::string where = "wall " + quoted(config.id());
+    if (!isValidId(config.id()))
+        fail("wall id " + quoted(config.id()) + " is empty or has characters other than letters, digits, "
+             "'-', '_', '.'");
+    if (config.name().empty())
+        fail(where + ": empty name");
+    if (config.columns() < 1 || config.columns() > kMaxWallSide || config.rows() < 1 || config.rows() > kMaxWallSide)
+        fail(where + ": columns and rows must be in 1.." + std::to_string(kMaxWallSide));
+    if (config.monitors().empty())
+        fail(where + ": no monitor");
+
+    WallStore::Definition definition;
+    auto& wall = definition.wall;
+    wall.set_id(config.id());
+    wall.set_name(config.name());
+    wall.set_columns(config.columns());
+    wall.set_rows(config.rows());
+    std::set<std::string> monitorIds;
+    std::vector<vigie::v1::GridRect> positions;
+    std::vector<std::string> names;
+    for (const auto& monitorConfig : config.monitors()) {
+        const std::string monitorWhere = where + ", monitor " + quoted(monitorConfig.id());
+        if (!isValidId(monitorConfig.id()))
+            fail(where + ": monitor id " + quoted(monitorConfig.id()) +
+                 " is empty or has characters other than letters, digits, '-', '_', '.'");
+        if (!monitorIds.insert(monitorConfig.id()).second)
+            fail(where + ": duplicate monitor id " + quoted(monitorConfig.id()));
+        if (monitorConfig.width_px() < 0 || monitorConfig.height_px() < 0)
+            fail(monitorWhere + ": negative width_px or height_px");
+
+        auto* monitor = wall.add_monitors();
+        monitor->set_id(monitorConfig.id());
+        monitor->set_name(monitorConfig.name().empty() ? monitorConfig.id() : monitorConfig.name());
+        *monitor->mutable_position() = monitorConfig.position();
+        auto* position = monitor->mutable_position();
+        position->set_column_span(std::max(1, position->column_span()));
+        position->set_row_span(std::max(1, position->row_span()));
+        monitor->set_width_px(monitorConfig.width_px() ? monitorConfig.width_px() : 1920);
+        monitor->set_height_px(monitorConfig.height_px() ? monitorConfig.height_px() : 1080);
+        positions.push_back(*position);
+        names.push_back("monitor " + quoted(monitorConfig.id()));
+
+        if (monitorConfig.has_layout()) {
+            checkLayout(monitorConfig.layout(), cameraIds, monitorWhere);
+            definition.initialLayouts[monitorConfig.id()] = monitorConfig.layout();
+        }
+    }
+    if (const std::string problem = LayoutRules::placementProblem(config.columns(), config.rows(), positions, names);
+        !problem.empty())
+        fail(where + ": " + problem);
+    return definition;
+}
+
 SimConfig resolve(const SimOptions& options, const vigie::simconfig::SimConfig& file)
 {
     SimConfig config;
@@ -214,13 +285,19 @@ SimConfig resolve(const SimOptions& options, const vigie::simconfig::SimConfig& 
                                                               : (file.cameras().empty() ? 16 : 0));
     const int cheap = options.cheapCameras.value_or(file.has_cheap_cameras() ? file.cheap_cameras() : 0);
     const int h265Every = options.h265Every.value_or(file.has_h265_every() ? file.h265_every() : 4);
+    const int directory =
+        options.directoryCameras.value_or(file.has_directory_cameras() ? file.directory_cameras() : 0);
     if (generated < 0 || cheap < 0 || h265Every < 0)
         fail("generated_cameras, cheap_cameras and h265_every cannot be negative");
+    if (directory < 0 || directory > kMaxDirectoryCameras)
+        fail("directory_cameras must be in 0.." + std::to_string(kMaxDirectoryCameras));
 
     for (auto& spec : SyntheticCatalog::liveCameras(generated, h265Every, config.sites))
         config.cameras.push_back(std::move(spec));
     const auto cheapCodec = options.cheapH265 ? vigie::v1::VIDEO_CODEC_H265 : vigie::v1::VIDEO_CODEC_H264;
     for (auto& spec : SyntheticCatalog::cheapCameras(cheap, cheapCodec, config.sites))
+        config.cameras.push_back(std::move(spec));
+    for (auto& spec : SyntheticCatalog::directoryCameras(directory, config.sites))
         config.cameras.push_back(std::move(spec));
 
     std::set<std::string> cameraIds;
@@ -228,11 +305,23 @@ SimConfig resolve(const SimOptions& options, const vigie::simconfig::SimConfig& 
         const auto& camera = spec.camera;
         if (!cameraIds.insert(camera.id()).second)
             fail("duplicate camera id " + quoted(camera.id()) +
-                 (camera.id().rfind("cam-", 0) == 0 || camera.id().rfind("cheap-", 0) == 0
-                      ? " (ids cam-NN and cheap-NN are also used by generated cameras)"
+                 (camera.id().rfind("cam-", 0) == 0 || camera.id().rfind("cheap-", 0) == 0 ||
+                          camera.id().rfind("dir-", 0) == 0
+                      ? " (ids cam-NN, cheap-NN and dir-NNNN are also used by generated cameras)"
                       : ""));
         if (!siteIds.count(camera.site_id()))
             fail("camera " + quoted(camera.id()) + ": unknown site " + quoted(camera.site_id()));
+    }
+
+    if (file.walls().empty()) {
+        config.walls = SyntheticCatalog::defaultWalls(config.cameras);
+    } else {
+        std::set<std::string> wallIds;
+        for (const auto& wall : file.walls()) {
+            if (!wallIds.insert(wall.id()).second)
+                fail("duplicate wall id " + quoted(wall.id()));
+            config.walls.push_back(convertWall(wall, cameraIds));
+        }
     }
 
     if (file.users().empty()) {

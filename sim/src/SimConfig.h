@@ -3,6 +3,7 @@
 #include "CameraSpec.h"
 #include "UserAccount.h"
 #include "SimOptions.h"
+#include "WallStore.h"
 
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@ public:
     std::vector<UserAccount> users;
     std::vector<vigie::v1::Site> sites;
     std::vector<CameraSpec> cameras;
+    std::vector<WallStore::Definition> walls;
 };
 
 } // namespace vigie::sim

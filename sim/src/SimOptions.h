@@ -19,6 +19,7 @@ struct SimOptions {
     std::optional<int> cameras;
     std::optional<int> cheapCameras;
     std::optional<int> h265Every;
+    std::optional<int> directoryCameras;
     bool cheapH265 = false;
     // The cheap cameras' main stream (--cheap-main WxH); their sub stream is always 640x360.
     int cheapMainWidth = 1280;

@@ -33,6 +33,14 @@ vigie::v1::StreamProfile externalProfile(vigie::v1::StreamRole role, vigie::v1::
     return profile;
 }
 
+// Where the directory-only cameras' shared clip is mounted: /shared/directory-clip/{main,sub}. A '/'
+// cannot appear in a camera id, so no camera's mount can take these paths.
+constexpr const char* kSharedClipMountId = "shared/directory-clip";
+
+// Directory-only cameras announce the shared 640x360 clip as their main stream too.
+constexpr StreamFormat kSharedClipMain{vigie::v1::STREAM_ROLE_MAIN, "main", kSubStream.width, kSubStream.height,
+                                       kSubStream.fps, kSubStream.bitrateKbps};
+
 // The cheap cameras' loop, as readers of its barcodes expect it (WallClockSchedule::simulatorClips()).
 constexpr int kClipSeconds = 10;
 static_assert(kClipSeconds * kMainStream.fps == barcode::kSimClipFrames && kSubStream.fps == kMainStream.fps &&
@@ -44,6 +52,8 @@ std::vector<StreamFormat> Simulator::streamsOf(const CameraSpec& spec) const
 {
     if (spec.source == CameraSource::Cheap)
         return {m_options.cheapMainStream(), kSubStream};
+    if (spec.source == CameraSource::SharedClip)
+        return {kSharedClipMain, kSubStream};
     return {std::begin(kServedStreams), std::end(kServedStreams)};
 }
 
@@ -60,8 +70,11 @@ Simulator::~Simulator() { stop(); }
 bool Simulator::mountCameras(std::string* error)
 {
     ClipLibrary clips(m_options.clipCacheDir);
+    bool sharedClipNeeded = false;
     for (const auto& spec : m_config.cameras) {
-        if (!spec.served())
+        if (spec.source == CameraSource::SharedClip)
+            sharedClipNeeded = true;
+        if (!spec.served() || spec.source == CameraSource::SharedClip)
             continue;
         std::vector<RtspServer::Mount> mounts;
         for (const auto& format : streamsOf(spec)) {
@@ -76,7 +89,18 @@ bool Simulator::mountCameras(std::string* error)
             }
             mounts.push_back({format.pathSuffix, factory});
         }
-        m_rtsp.addCamera(spec.camera.id(), std::move(mounts));
+        m_rtsp.addCamera(spec.camera.id(), std::move(mounts), spec.offlineReason.empty());
+    }
+    if (sharedClipNeeded) {
+        // Directory-only cameras all list the URLs of one mount pair. Mounting two paths per camera
+        // instead took 8 s for 5,000 cameras: gst-rtsp-server sorts its mount list on every addition.
+        auto clip = clips.obtain(ClipFormat{vigie::v1::VIDEO_CODEC_H264, kSubStream, kClipSeconds}, error);
+        if (!clip)
+            return false;
+        GstRTSPMediaFactory* factory = CameraPipelines::createClipFactory(std::move(clip), vigie::v1::VIDEO_CODEC_H264);
+        // A clip factory gives each viewer a relay of its own, so one factory serves both paths.
+        m_rtsp.addCamera(kSharedClipMountId, {{kSharedClipMain.pathSuffix, GST_RTSP_MEDIA_FACTORY(g_object_ref(factory))},
+                                              {kSubStream.pathSuffix, factory}});
     }
     return true;
 }
@@ -93,12 +117,16 @@ std::vector<vigie::v1::Camera> Simulator::directoryEntries() const
             if (!spec.externalSubUrl.empty())
                 *camera.add_streams() = externalProfile(vigie::v1::STREAM_ROLE_SUB, spec.codec, spec.externalSubUrl);
         } else if (spec.source != CameraSource::None) {  // a disabled camera has no stream to offer
+            const std::string mount = spec.source == CameraSource::SharedClip ? kSharedClipMountId : camera.id();
             for (const auto& format : streamsOf(spec))
-                *camera.add_streams() = profile(format, spec.codec, base + camera.id() + "/" + format.pathSuffix);
+                *camera.add_streams() = profile(format, spec.codec, base + mount + "/" + format.pathSuffix);
         }
         if (spec.source == CameraSource::None) {
             camera.set_state(vigie::v1::CAMERA_STATE_DISABLED);
             camera.set_state_reason("disabled by configuration");
+        } else if (!spec.offlineReason.empty()) {
+            camera.set_state(vigie::v1::CAMERA_STATE_OFFLINE);
+            camera.set_state_reason(spec.offlineReason);
         } else {
             camera.set_state(vigie::v1::CAMERA_STATE_ONLINE);
         }
@@ -119,17 +147,21 @@ bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsP
     m_authService = std::make_unique<AuthServiceImpl>(m_users, m_sessions);
     m_directoryService = std::make_unique<DirectoryServiceImpl>(*m_directory, m_sessions,
                                                                 std::chrono::milliseconds(m_options.heartbeatMs));
+    m_walls = std::make_unique<WallStore>(m_config.walls);
+    m_wallService = std::make_unique<WallServiceImpl>(*m_walls, *m_directory, m_sessions);
 
     // Listed by GetServerInfo; every other vigie.v1 service answers UNIMPLEMENTED.
     const std::vector<std::string> implemented = {vigie::v1::AuthService::service_full_name(),
                                                   vigie::v1::SystemService::service_full_name(),
-                                                  vigie::v1::DirectoryService::service_full_name()};
+                                                  vigie::v1::DirectoryService::service_full_name(),
+                                                  vigie::v1::WallService::service_full_name()};
     m_systemService = std::make_unique<SystemServiceImpl>(m_config.siteName, implemented, *m_directory, m_sessions,
                                                           [this] { return m_rtsp.running(); });
     const std::vector<GrpcServer::NamedService> services = {
         {implemented[0], m_authService.get()},
         {implemented[1], m_systemService.get()},
         {implemented[2], m_directoryService.get()},
+        {implemented[3], m_wallService.get()},
     };
 
     GrpcServer::Settings settings{m_options.listenAddress(), tlsCertificate, tlsPrivateKey};
@@ -157,6 +189,8 @@ void Simulator::stop()
     // Watchers first: the gRPC shutdown waits for every handler, and a watch only returns when woken.
     if (m_directory)
         m_directory->close();
+    if (m_walls)
+        m_walls->close();
     m_grpc.shutdown(std::chrono::milliseconds(1000));
     m_rtsp.stop();
 }
@@ -193,6 +227,29 @@ std::string Simulator::setCameraOnline(const std::string& cameraId)
     m_rtsp.setCameraMounted(cameraId, true);
     m_directory->setState(cameraId, vigie::v1::CAMERA_STATE_ONLINE, {});
     Log::info("camera " + cameraId + " online");
+    return {};
+}
+
+std::string Simulator::pushToWall(const std::string& wallId, const std::string& monitorId, const std::string& cameraId)
+{
+    if (!m_walls)
+        return "not started";
+    if (!m_directory->camera(cameraId))
+        return "unknown camera '" + cameraId + "'";
+    WallStore::Change change;
+    change.wallId = wallId;
+    change.monitorId = monitorId;
+    // Changes from the console are not a user's: they are signed with the simulator's name.
+    change.userName = "vigie-sim";
+    change.userDisplayName = "vigie-sim (console)";
+    vigie::v1::CameraPush push;
+    push.set_camera_id(cameraId);
+    push.set_stream(vigie::v1::STREAM_CHOICE_AUTO);
+    const auto outcome = m_walls->pushCamera(change, push);
+    if (!outcome.status.ok())
+        return outcome.status.error_message();
+    Log::info("wall " + wallId + " monitor " + monitorId + " shows " + cameraId + " (version " +
+              std::to_string(outcome.state.version()) + ")");
     return {};
 }
 

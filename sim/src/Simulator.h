@@ -10,6 +10,8 @@
 #include "SimOptions.h"
 #include "SystemServiceImpl.h"
 #include "UserDirectory.h"
+#include "WallServiceImpl.h"
+#include "WallStore.h"
 
 #include <memory>
 #include <string>
@@ -35,6 +37,8 @@ public:
     // Control actions: empty string on success, else the reason of the failure.
     std::string setCameraOffline(const std::string& cameraId, const std::string& reason);
     std::string setCameraOnline(const std::string& cameraId);
+    // Shows one camera alone on a wall monitor, as a user with every right would.
+    std::string pushToWall(const std::string& wallId, const std::string& monitorId, const std::string& cameraId);
 
 private:
     bool mountCameras(std::string* error);
@@ -52,6 +56,8 @@ private:
     std::unique_ptr<AuthServiceImpl> m_authService;
     std::unique_ptr<SystemServiceImpl> m_systemService;
     std::unique_ptr<DirectoryServiceImpl> m_directoryService;
+    std::unique_ptr<WallStore> m_walls;
+    std::unique_ptr<WallServiceImpl> m_wallService;
     GrpcServer m_grpc;
 };
 

@@ -102,6 +102,59 @@ void addPrivacyMask(vigie::v1::Camera* camera, const char* id, const char* label
     }
 }
 
+// Directory-only cameras: street x house number gives thousands of distinct, searchable names.
+constexpr const char* kStreets[] = {
+    "Rue de la Gare",        "Avenue Jean Jaurès",    "Rue Victor Hugo",        "Boulevard Gambetta",
+    "Rue Pasteur",           "Place de la République", "Rue du Port",            "Quai des Pêcheurs",
+    "Rue des Écoles",        "Avenue de la Libération", "Rue Nationale",         "Rue du Marché",
+    "Boulevard de la Mer",   "Rue Émile Zola",        "Chemin des Vignes",      "Rue de l'Église",
+    "Allée des Tilleuls",    "Rue du Stade",          "Avenue Foch",            "Rue Jules Ferry",
+    "Impasse des Lilas",     "Rue de la Mairie",      "Route de Nantes",        "Rue des Halles",
+    "Rue Pierre Curie",      "Avenue du Général de Gaulle", "Rue Voltaire",     "Rue de Verdun",
+    "Rue des Acacias",       "Cours Saint-Louis",     "Rue du Moulin",          "Rue de la Paix",
+};
+
+constexpr const char* kDirectoryTags[] = {
+    "entrée", "parking", "carrefour", "école", "voirie", "piétons", "commerces", "bus",
+    "quai",   "parc",    "mairie",    "gymnase", "marché", "tunnel", "rond-point", "collège",
+};
+
+constexpr const char* kOfflineReasons[] = {
+    "pas de réponse de la caméra", "coupure réseau", "maintenance programmée", "alimentation coupée",
+    "flux vidéo interrompu",
+};
+
+// A tag of every directory-only camera: they all show the same clip, and a search for it finds them.
+constexpr const char* kDirectoryTag = "annuaire";
+
+vigie::v1::LayoutCell cell(int column, int row, const std::string& cameraId)
+{
+    vigie::v1::LayoutCell cell;
+    auto* rect = cell.mutable_rect();
+    rect->set_column(column);
+    rect->set_row(row);
+    rect->set_column_span(1);
+    rect->set_row_span(1);
+    cell.set_camera_id(cameraId);
+    cell.set_stream(vigie::v1::STREAM_CHOICE_AUTO);
+    return cell;
+}
+
+vigie::v1::Monitor monitor(const char* id, const char* name, int column)
+{
+    vigie::v1::Monitor monitor;
+    monitor.set_id(id);
+    monitor.set_name(name);
+    auto* position = monitor.mutable_position();
+    position->set_column(column);
+    position->set_row(0);
+    position->set_column_span(1);
+    position->set_row_span(1);
+    monitor.set_width_px(1920);
+    monitor.set_height_px(1080);
+    return monitor;
+}
+
 } // namespace
 
 std::vector<UserAccount> SyntheticCatalog::defaultUsers()
@@ -186,6 +239,84 @@ std::vector<CameraSpec> SyntheticCatalog::cheapCameras(int count, vigie::v1::Vid
         result.push_back(std::move(spec));
     }
     return result;
+}
+
+std::vector<CameraSpec> SyntheticCatalog::directoryCameras(int count, const std::vector<vigie::v1::Site>& sites)
+{
+    constexpr int streetCount = static_cast<int>(std::size(kStreets));
+    constexpr int tagCount = static_cast<int>(std::size(kDirectoryTags));
+    std::vector<CameraSpec> result;
+    result.reserve(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        const int number = i + 1;
+        CameraSpec spec;
+        auto& camera = spec.camera;
+        char id[32];
+        std::snprintf(id, sizeof id, "dir-%04d", number);
+        camera.set_id(id);
+        // Streets cycle fastest, so that neighbouring ids are on different streets; the house number
+        // makes each name unique (32 streets x up to 313 numbers covers 10,000 cameras).
+        camera.set_name(std::string(kStreets[i % streetCount]) + " " + std::to_string(1 + (i / streetCount) * 2));
+        camera.set_site_id(sites[static_cast<std::size_t>(i) % sites.size()].id());
+        camera.add_tags(kDirectoryTag);
+        camera.add_tags(kDirectoryTags[i % tagCount]);
+        camera.add_tags(kDirectoryTags[(i * 7 + 3) % tagCount]);
+        *camera.mutable_location() = mapPosition(i + 100);
+        if (number % 9 == 0) {
+            addPtz(&camera);
+            camera.add_tags("ptz");
+        }
+        camera.set_recording(number % 3 != 0);
+        if (number % 10 == 7)  // one in ten
+            spec.offlineReason = kOfflineReasons[(i / 10) % std::size(kOfflineReasons)];
+        spec.source = CameraSource::SharedClip;
+        spec.codec = vigie::v1::VIDEO_CODEC_H264;
+        result.push_back(std::move(spec));
+    }
+    return result;
+}
+
+std::vector<WallStore::Definition> SyntheticCatalog::defaultWalls(const std::vector<CameraSpec>& cameras)
+{
+    std::vector<std::string> served;
+    for (const auto& spec : cameras) {
+        if (spec.served() && served.size() < 5)
+            served.push_back(spec.camera.id());
+    }
+
+    WallStore::Definition a;
+    a.wall.set_id("wall-a");
+    a.wall.set_name("Mur A");
+    a.wall.set_columns(2);
+    a.wall.set_rows(1);
+    *a.wall.add_monitors() = monitor("mon-a1", "Mur A - écran 1", 0);
+    *a.wall.add_monitors() = monitor("mon-a2", "Mur A - écran 2", 1);
+    if (!served.empty()) {
+        vigie::v1::Layout quad;
+        quad.set_columns(2);
+        quad.set_rows(2);
+        // Missing cameras (fewer than four served) leave empty tiles.
+        for (int i = 0; i < 4; ++i) {
+            const auto index = static_cast<std::size_t>(i);
+            *quad.add_cells() = cell(i % 2, i / 2, index < served.size() ? served[index] : std::string());
+        }
+        a.initialLayouts["mon-a1"] = quad;
+    }
+    if (served.size() >= 5) {
+        vigie::v1::Layout single;
+        single.set_columns(1);
+        single.set_rows(1);
+        *single.add_cells() = cell(0, 0, served[4]);
+        a.initialLayouts["mon-a2"] = single;
+    }
+
+    WallStore::Definition b;
+    b.wall.set_id("wall-b");
+    b.wall.set_name("Mur B");
+    b.wall.set_columns(1);
+    b.wall.set_rows(1);
+    *b.wall.add_monitors() = monitor("mon-b1", "Mur B - écran 1", 0);
+    return {a, b};
 }
 
 } // namespace vigie::sim

@@ -2,6 +2,7 @@
 
 #include "CameraSpec.h"
 #include "UserAccount.h"
+#include "WallStore.h"
 
 #include <vector>
 
@@ -20,6 +21,12 @@ public:
     // cheap-01..cheap-NN for load tests.
     static std::vector<CameraSpec> cheapCameras(int count, vigie::v1::VideoCodec codec,
                                                 const std::vector<vigie::v1::Site>& sites);
+    // dir-0001..dir-NNNN, directory-only cameras for scale: street names, tags, some PTZ or recorded,
+    // one in ten offline with a reason. They all relay one shared clip (CameraSource::SharedClip).
+    static std::vector<CameraSpec> directoryCameras(int count, const std::vector<vigie::v1::Site>& sites);
+    // Two walls: "wall-a" (two monitors side by side: a 2x2 of the first four served cameras and the
+    // fifth alone) and "wall-b" (one monitor, cleared).
+    static std::vector<WallStore::Definition> defaultWalls(const std::vector<CameraSpec>& cameras);
 };
 
 } // namespace vigie::sim

@@ -43,7 +43,7 @@ std::string missingElements(const SimConfig& config)
     for (const auto& camera : config.cameras) {
         if (camera.codec == vigie::v1::VIDEO_CODEC_H265 && camera.served())
             needed.insert(needed.end(), {"x265enc", "h265parse", "rtph265pay"});
-        if (camera.source == CameraSource::Cheap)
+        if (camera.source == CameraSource::Cheap || camera.source == CameraSource::SharedClip)
             needed.insert(needed.end(), {"appsrc", "clocksync", "appsink", "timeoverlay", "h264parse"});
     }
     std::string missing;
@@ -122,6 +122,9 @@ int main(int argc, char** argv)
             return simulator.setCameraOffline(id, reason);
         },
         [&simulator](const std::string& id) { return simulator.setCameraOnline(id); },
+        [&simulator](const std::string& wall, const std::string& monitor, const std::string& camera) {
+            return simulator.pushToWall(wall, monitor, camera);
+        },
         // Same path as an external SIGTERM, so there is one way to shut down.
         [] { kill(getpid(), SIGTERM); },
     });
