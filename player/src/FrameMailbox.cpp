@@ -1,6 +1,7 @@
 #include "vigie/player/FrameMailbox.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace vigie::player {
@@ -21,14 +22,20 @@ void FrameMailbox::post(std::unique_ptr<VideoFrame> frame)
         std::shared_ptr<const VideoFrame> shared = frame->shareBuffers();
         original(std::move(shared));  // null only when out of memory: the receiver reports it
     }
+    SourceArea shown;  // what the frame handed on shows
     if (delivery.width > 0 && delivery.height > 0) {
         int width = delivery.width;
         int height = delivery.height;
-        if (delivery.keepAspect)
-            FrameScaler::fitInside(frame->width(), frame->height(), delivery.width, delivery.height, &width, &height);
+        if (delivery.keepAspect) {
+            const int areaWidth = std::max(1, int(std::lround(frame->width() * delivery.area.width)));
+            const int areaHeight = std::max(1, int(std::lround(frame->height() * delivery.area.height)));
+            FrameScaler::fitInside(areaWidth, areaHeight, delivery.width, delivery.height, &width, &height);
+        }
         std::lock_guard scaleLock(m_scaleMutex);
-        if (auto converted = m_scaler.toBgra(*frame, width, height))
+        if (auto converted = m_scaler.toBgra(*frame, width, height, delivery.area)) {
             frame = std::move(converted);  // the decoded frame's buffers go back to the decoder here
+            shown = delivery.area;
+        }
         // else: the decoded frame goes on as it is; the consumer converts it itself.
     }
     std::unique_ptr<VideoFrame> replaced;  // freed after unlocking: releasing AVFrame buffers takes time
@@ -40,6 +47,7 @@ void FrameMailbox::post(std::unique_ptr<VideoFrame> frame)
             ++m_counters.dropped;
         replaced = std::move(m_frame);
         m_frame = std::move(frame);  // Ownership of frame is handed to the mailbox.
+        m_frameArea = shown;
         // Only the empty->full transition wakes the GUI: it will take the newest frame anyway, so further
         // posts before that take() need no extra wake-up. Called under the lock so that setNotifier({})
         // can guarantee the old notifier is never called after it returns.
@@ -55,17 +63,19 @@ void FrameMailbox::requestOriginal(OriginalReceiver receiver)
     previous = std::exchange(m_originalReceiver, std::move(receiver));
 }
 
-void FrameMailbox::setDeliveredSize(int width, int height, bool keepAspect)
+void FrameMailbox::setDeliveredSize(int width, int height, bool keepAspect, const SourceArea& area)
 {
     std::lock_guard lock(m_mutex);
-    m_delivery = {std::max(0, width), std::max(0, height), keepAspect};
+    m_delivery = {std::max(0, width), std::max(0, height), keepAspect, area};
 }
 
-std::unique_ptr<VideoFrame> FrameMailbox::take()
+std::unique_ptr<VideoFrame> FrameMailbox::take(SourceArea* area)
 {
     std::lock_guard lock(m_mutex);
     if (m_frame)
         ++m_counters.taken;
+    if (area)
+        *area = m_frameArea;
     return std::move(m_frame);  // Ownership of the frame is handed to the caller.
 }
 

@@ -3,11 +3,14 @@
 #include "VideoFrameImpl.h"
 
 extern "C" {
+#include <libavutil/pixdesc.h>
 #include <libswscale/swscale.h>
 }
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <utility>
 
 namespace vigie::player {
 
@@ -43,7 +46,35 @@ void FrameScaler::fitInside(int sourceWidth, int sourceHeight, int maxWidth, int
     *height = std::clamp(int(std::lround(sourceHeight * scale)), 1, maxHeight);
 }
 
-std::unique_ptr<VideoFrame> FrameScaler::toBgra(const VideoFrame& source, int width, int height)
+namespace {
+
+// The pixel rectangle of area inside a width x height picture, its origin a multiple of the chroma
+// subsampling so that every plane starts on a whole sample.
+struct PixelCrop {
+    int x = 0, y = 0, width = 0, height = 0;
+};
+
+PixelCrop cropOf(const SourceArea& area, int width, int height, const AVPixFmtDescriptor* desc)
+{
+    if (area.isWhole())
+        return {0, 0, width, height};
+    const int alignX = desc ? 1 << desc->log2_chroma_w : 1;
+    const int alignY = desc ? 1 << desc->log2_chroma_h : 1;
+    auto span = [](double start, double size, int total, int align) {
+        int from = std::clamp(int(std::floor(start * total)), 0, total - 1);
+        from -= from % align;
+        const int to = std::clamp(int(std::ceil((start + size) * total)), from + 1, total);
+        return std::pair{from, to - from};
+    };
+    const auto [x, w] = span(area.x, area.width, width, alignX);
+    const auto [y, h] = span(area.y, area.height, height, alignY);
+    return {x, y, w, h};
+}
+
+}  // namespace
+
+std::unique_ptr<VideoFrame> FrameScaler::toBgra(const VideoFrame& source, int width, int height,
+                                                const SourceArea& area)
 {
     if (width <= 0 || height <= 0)
         return nullptr;
@@ -64,13 +95,28 @@ std::unique_ptr<VideoFrame> FrameScaler::toBgra(const VideoFrame& source, int wi
     }
     // A context per geometry, made here rather than with sws_getCachedContext(): that one may silently
     // replace the context (with default BT.601 colours) even when nothing changed.
-    const Context::Key key{in.width, in.height, int(inFormat), width, height, source.matrix(), source.range()};
+    const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(inFormat);
+    const PixelCrop crop = cropOf(area, in.width, in.height, desc);
+    // The crop's top-left sample of each plane; the strides stay those of the whole picture.
+    const std::uint8_t* planes[AV_NUM_DATA_POINTERS] = {};
+    int steps[AV_NUM_DATA_POINTERS] = {};
+    for (int c = 0; desc && c < desc->nb_components; ++c)
+        steps[desc->comp[c].plane] = std::max(steps[desc->comp[c].plane], desc->comp[c].step);
+    const bool yuv = desc && !(desc->flags & AV_PIX_FMT_FLAG_RGB) && desc->nb_components >= 3;
+    for (int p = 0; p < AV_NUM_DATA_POINTERS && in.data[p]; ++p) {
+        const bool chroma = yuv && (p == 1 || p == 2);
+        const int shiftX = chroma ? desc->log2_chroma_w : 0;
+        const int shiftY = chroma ? desc->log2_chroma_h : 0;
+        planes[p] = in.data[p] + std::ptrdiff_t(crop.y >> shiftY) * in.linesize[p]
+                    + std::ptrdiff_t(crop.x >> shiftX) * steps[p];
+    }
+    const Context::Key key{crop.width, crop.height, int(inFormat), width, height, source.matrix(), source.range()};
     if (!m_context->sws || !(key == m_context->key)) {
         m_context->sws.reset();
         m_context->key = {};
         // Bilinear: shrinking a 640x360 picture into a wall tile with SWS_FAST_BILINEAR aliases visibly on
         // text and edges; SWS_BILINEAR costs little more with the x86 SIMD paths.
-        SwsContext* sws = sws_getContext(in.width, in.height, inFormat, width, height, AV_PIX_FMT_BGR0, SWS_BILINEAR,
+        SwsContext* sws = sws_getContext(crop.width, crop.height, inFormat, width, height, AV_PIX_FMT_BGR0, SWS_BILINEAR,
                                          nullptr, nullptr, nullptr);
         if (!sws)
             return nullptr;
@@ -83,7 +129,7 @@ std::unique_ptr<VideoFrame> FrameScaler::toBgra(const VideoFrame& source, int wi
         m_context->key = key;
     }
     SwsContext* sws = m_context->sws.get();
-    if (sws_scale(sws, in.data, in.linesize, 0, in.height, dst.data, dst.linesize) <= 0)
+    if (sws_scale(sws, planes, in.linesize, 0, crop.height, dst.data, dst.linesize) <= 0)
         return nullptr;
     out->ptsMicros = source.ptsMicros;
     out->sequence = source.sequence;

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>LayoutPresets</name>
@@ -28,10 +29,25 @@
     </message>
 </context>
 <context>
+    <name>NamedLayouts</name>
+    <message>
+        <source>Saved layout number %1 has no name; it was skipped.</source>
+        <translation>La disposition enregistrée n° %1 n&apos;a pas de nom ; elle a été ignorée.</translation>
+    </message>
+    <message>
+        <source>The saved layout &quot;%1&quot; could not be read (&quot;%2&quot;); it was skipped.</source>
+        <translation>La disposition enregistrée « %1 » n&apos;a pas pu être lue (« %2 ») ; elle a été ignorée.</translation>
+    </message>
+    <message>
+        <source>The layout name &quot;%1&quot; was saved twice; only the first was kept.</source>
+        <translation>Le nom de disposition « %1 » était enregistré deux fois ; seule la première a été gardée.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>the picture could not be converted</source>
-        <translation>l'image n'a pas pu être convertie</translation>
+        <translation>l&apos;image n&apos;a pas pu être convertie</translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
@@ -39,7 +55,7 @@
     </message>
     <message>
         <source>Cannot read the CA file %1: %2</source>
-        <translation>Impossible de lire le fichier CA %1 : %2</translation>
+        <translation>Impossible de lire le fichier CA %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The CA file %1 holds no PEM certificate</source>
@@ -49,8 +65,8 @@
 <context>
     <name>vigie</name>
     <message>
-        <source>Try 'vigie --help' for more information.</source>
-        <translation>Essayez « vigie --help » pour plus d'informations.</translation>
+        <source>Try &apos;vigie --help&apos; for more information.</source>
+        <translation>Essayez « vigie --help » pour plus d&apos;informations.</translation>
     </message>
     <message>
         <source>Vigie, supervision client for video-protection control rooms.
@@ -61,7 +77,7 @@ Environment: VIGIE_BACKEND (default backend address), VIGIE_PASSWORD (password, 
         <translation>Vigie, client de supervision pour centres de supervision urbains.
 
 Se connecte à un serveur Vigie (par exemple vigie-sim), liste ses caméras et les affiche en direct.
-Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD (mot de passe, au lieu de
+Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD (mot de passe, au lieu de
 --password-file ou de la fenêtre de connexion).</translation>
     </message>
     <message>
@@ -73,12 +89,12 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
         <translation>Connexion chiffrée TLS (implicite avec --ca).</translation>
     </message>
     <message>
-        <source>PEM file of the authority that signed the backend's certificate (default: system authorities).</source>
-        <translation>Fichier PEM de l'autorité qui a signé le certificat du serveur (par défaut : autorités du système).</translation>
+        <source>PEM file of the authority that signed the backend&apos;s certificate (default: system authorities).</source>
+        <translation>Fichier PEM de l&apos;autorité qui a signé le certificat du serveur (par défaut&#xa0;: autorités du système).</translation>
     </message>
     <message>
         <source>User name (default: operator).</source>
-        <translation>Nom d'utilisateur (par défaut : operator).</translation>
+        <translation>Nom d&apos;utilisateur (par défaut&#xa0;: operator).</translation>
     </message>
     <message>
         <source>Read the password from the first line of this file (else VIGIE_PASSWORD, else ask).</source>
@@ -86,59 +102,75 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
     <message>
         <source>Comma-separated camera ids to show first, in tile order (instead of the saved wall).</source>
-        <translation>Identifiants des caméras à afficher d'abord, séparés par des virgules, dans l'ordre des tuiles (au lieu du mur enregistré).</translation>
+        <translation>Identifiants des caméras à afficher d&apos;abord, séparés par des virgules, dans l&apos;ordre des tuiles (au lieu du mur enregistré).</translation>
     </message>
     <message>
-        <source>How the video wall draws: auto (default: OpenGL, or the CPU path when the display's OpenGL is a software rasteriser), opengl or software (env VIGIE_RENDERER).</source>
-        <translation>Mode de rendu du mur vidéo : auto (par défaut : OpenGL, ou le rendu processeur quand l'OpenGL de l'affichage est logiciel), opengl ou software (variable VIGIE_RENDERER).</translation>
+        <source>How the video wall draws: auto (default: OpenGL, or the CPU path when the display&apos;s OpenGL is a software rasteriser), opengl or software (env VIGIE_RENDERER).</source>
+        <translation>Mode de rendu du mur vidéo&#xa0;: auto (par défaut&#xa0;: OpenGL, ou le rendu processeur quand l&apos;OpenGL de l&apos;affichage est logiciel), opengl ou software (variable VIGIE_RENDERER).</translation>
     </message>
     <message>
         <source>dark (default, for dim control rooms) or light (env VIGIE_THEME).</source>
         <translation>dark (sombre, par défaut, pour les salles peu éclairées) ou light (clair) (variable VIGIE_THEME).</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
+        <source>unexpected argument &apos;%1&apos;</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
     <message>
-        <source>backend address '%1' must be host:port</source>
-        <translation>l'adresse du serveur « %1 » doit être de la forme hôte:port</translation>
+        <source>backend address &apos;%1&apos; must be host:port</source>
+        <translation>l&apos;adresse du serveur « %1 » doit être de la forme hôte:port</translation>
     </message>
     <message>
         <source>cannot read password file %1: %2</source>
-        <translation>impossible de lire le fichier de mot de passe %1 : %2</translation>
+        <translation>impossible de lire le fichier de mot de passe %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>--renderer takes auto, opengl or software, not '%1'</source>
+        <source>--renderer takes auto, opengl or software, not &apos;%1&apos;</source>
         <translation>--renderer accepte auto, opengl ou software, pas « %1 »</translation>
     </message>
     <message>
-        <source>--theme takes dark or light, not '%1'</source>
+        <source>--theme takes dark or light, not &apos;%1&apos;</source>
         <translation>--theme accepte dark ou light, pas « %1 »</translation>
     </message>
     <message>
         <source>The settings file %1 is damaged and could not be moved aside; the default settings are used for now.</source>
-        <translation>Le fichier de réglages %1 est endommagé et n'a pas pu être mis de côté ; les réglages par défaut s'appliquent pour cette session.</translation>
+        <translation>Le fichier de réglages %1 est endommagé et n&apos;a pas pu être mis de côté&#xa0;; les réglages par défaut s&apos;appliquent pour cette session.</translation>
     </message>
     <message>
         <source>The settings file was damaged: it was kept as %1 and the default settings are used.</source>
-        <translation>Le fichier de réglages était endommagé : il est conservé sous %1 et les réglages par défaut s'appliquent.</translation>
+        <translation>Le fichier de réglages était endommagé&#xa0;: il est conservé sous %1 et les réglages par défaut s&apos;appliquent.</translation>
     </message>
     <message>
-        <source>auto (default: the system's language), en or fr (env VIGIE_LANGUAGE).</source>
-        <translation>auto (par défaut : la langue du système), en ou fr (variable VIGIE_LANGUAGE).</translation>
+        <source>auto (default: the system&apos;s language), en or fr (env VIGIE_LANGUAGE).</source>
+        <translation>auto (par défaut&#xa0;: la langue du système), en ou fr (variable VIGIE_LANGUAGE).</translation>
     </message>
     <message>
-        <source>--language takes auto, en or fr, not '%1'</source>
+        <source>--language takes auto, en or fr, not &apos;%1&apos;</source>
         <translation>--language accepte auto, en ou fr, pas « %1 »</translation>
     </message>
     <message>
         <source>Wall grid size: 1 to 8 (NxN tiles).</source>
-        <translation>Taille de la grille du mur : 1 à 8 (NxN tuiles).</translation>
+        <translation>Taille de la grille du mur&#xa0;: 1 à 8 (NxN tuiles).</translation>
     </message>
     <message>
-        <source>--grid takes 1 to 8, not '%1'</source>
+        <source>--grid takes 1 to 8, not &apos;%1&apos;</source>
         <translation>--grid accepte 1 à 8, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>Run as the display of this video wall (id or name): full screen, no operator controls, showing what the backend&apos;s wall service says.</source>
+        <translation>Fonctionner comme affichage de ce mur vidéo (identifiant ou nom) : plein écran, sans commandes d&apos;opérateur, montrant ce que dit le service des murs du serveur.</translation>
+    </message>
+    <message>
+        <source>With --wall: show only this monitor of the wall (one display process per screen).</source>
+        <translation>Avec --wall : n&apos;afficher que cet écran du mur (un processus d&apos;affichage par écran).</translation>
+    </message>
+    <message>
+        <source>--wall needs the id or name of a wall</source>
+        <translation>--wall demande l&apos;identifiant ou le nom d&apos;un mur</translation>
+    </message>
+    <message>
+        <source>--monitor only makes sense with --wall</source>
+        <translation>--monitor n&apos;a de sens qu&apos;avec --wall</translation>
     </message>
 </context>
 <context>
@@ -152,16 +184,12 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
         <translation>Caméras</translation>
     </message>
     <message>
-        <source>The saved wall layout could not be read ("%1"): showing 2×2 instead.</source>
-        <translation>La disposition enregistrée du mur est illisible (« %1 ») : affichage en 2×2.</translation>
-    </message>
-    <message>
         <source>Snapshot saved: %1</source>
-        <translation>Capture enregistrée : %1</translation>
+        <translation>Capture enregistrée&#xa0;: %1</translation>
     </message>
     <message>
         <source>No snapshot: %1</source>
-        <translation>Pas de capture : %1</translation>
+        <translation>Pas de capture&#xa0;: %1</translation>
     </message>
     <message>
         <source>Wall</source>
@@ -196,16 +224,16 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
         <translation>Remplir la tuile</translation>
     </message>
     <message>
-        <source>Stretch the selected tile's picture over the whole tile, or show it whole again (F)</source>
-        <translation>Étirer l'image de la tuile sélectionnée sur toute la tuile, ou la montrer entière à nouveau (F)</translation>
+        <source>Stretch the selected tile&apos;s picture over the whole tile, or show it whole again (F)</source>
+        <translation>Étirer l&apos;image de la tuile sélectionnée sur toute la tuile, ou la montrer entière à nouveau (F)</translation>
     </message>
     <message>
         <source>Snapshot</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <source>Save the selected tile's picture as PNG, at the camera's resolution (%1)</source>
-        <translation>Enregistrer l'image de la tuile sélectionnée en PNG, à la résolution de la caméra (%1)</translation>
+        <source>Save the selected tile&apos;s picture as PNG, at the camera&apos;s resolution (%1)</source>
+        <translation>Enregistrer l&apos;image de la tuile sélectionnée en PNG, à la résolution de la caméra (%1)</translation>
     </message>
     <message>
         <source>Restore grid</source>
@@ -220,8 +248,8 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
         <translation>Statistiques</translation>
     </message>
     <message>
-        <source>Show each tile's stream figures: frame rates, bitrate, decode time, drops (%1)</source>
-        <translation>Afficher les mesures du flux de chaque tuile : images par seconde, débit, temps de décodage, pertes (%1)</translation>
+        <source>Show each tile&apos;s stream figures: frame rates, bitrate, decode time, drops (%1)</source>
+        <translation>Afficher les mesures du flux de chaque tuile&#xa0;: images par seconde, débit, temps de décodage, pertes (%1)</translation>
     </message>
     <message>
         <source>Find a camera</source>
@@ -296,7 +324,7 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
         <translation>Flux</translation>
     </message>
     <message>
-        <source>Automatic (after the tile's size)</source>
+        <source>Automatic (after the tile&apos;s size)</source>
         <translation>Automatique (selon la taille de la tuile)</translation>
     </message>
     <message>
@@ -306,6 +334,169 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     <message>
         <source>Sub stream</source>
         <translation>Flux secondaire</translation>
+    </message>
+    <message>
+        <source>Video walls</source>
+        <translation>Murs vidéo</translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation>Espace %1</translation>
+    </message>
+    <message>
+        <source>This workspace is shown in its own window.</source>
+        <translation>Cet espace de travail est affiché dans sa propre fenêtre.</translation>
+    </message>
+    <message>
+        <source>Bring it back here</source>
+        <translation>Le ramener ici</translation>
+    </message>
+    <message>
+        <source>Layout &quot;%1&quot; saved</source>
+        <translation>Disposition « %1 » enregistrée</translation>
+    </message>
+    <message>
+        <source>Save the layout</source>
+        <translation>Enregistrer la disposition</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>There is no saved layout &quot;%1&quot; any more</source>
+        <translation>La disposition enregistrée « %1 » n&apos;existe plus</translation>
+    </message>
+    <message>
+        <source>%1 of the site&apos;s %2 cameras found no free tile</source>
+        <translation>%1 des %2 caméras du site n&apos;ont pas trouvé de tuile libre</translation>
+    </message>
+    <message>
+        <source>Rename the workspace</source>
+        <translation>Renommer l&apos;espace de travail</translation>
+    </message>
+    <message>
+        <source>Edit the layout…</source>
+        <translation>Modifier la disposition…</translation>
+    </message>
+    <message>
+        <source>Save the layout as…</source>
+        <translation>Enregistrer la disposition sous…</translation>
+    </message>
+    <message>
+        <source>Delete a saved layout</source>
+        <translation>Supprimer une disposition enregistrée</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Incrustations</translation>
+    </message>
+    <message>
+        <source>What the tiles show over the pictures</source>
+        <translation>Ce que les tuiles affichent par-dessus les images</translation>
+    </message>
+    <message>
+        <source>Camera name</source>
+        <translation>Nom de la caméra</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Heure locale</translation>
+    </message>
+    <message>
+        <source>Stream state</source>
+        <translation>État du flux</translation>
+    </message>
+    <message>
+        <source>Recording indicator</source>
+        <translation>Indicateur d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Alarm indicator</source>
+        <translation>Indicateur d&apos;alarme</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>Nouvel espace de travail</translation>
+    </message>
+    <message>
+        <source>At most %1 workspaces</source>
+        <translation>%1 espaces de travail au plus</translation>
+    </message>
+    <message>
+        <source>Close the workspace</source>
+        <translation>Fermer l&apos;espace de travail</translation>
+    </message>
+    <message>
+        <source>Rename the workspace…</source>
+        <translation>Renommer l&apos;espace de travail…</translation>
+    </message>
+    <message>
+        <source>Detach the workspace to another screen, or bring it back</source>
+        <translation>Détacher l&apos;espace de travail vers un autre écran, ou le ramener</translation>
+    </message>
+    <message>
+        <source>Send to wall</source>
+        <translation>Envoyer au mur</translation>
+    </message>
+    <message>
+        <source>Send the whole layout to wall</source>
+        <translation>Envoyer toute la disposition au mur</translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation>Envoyé vers %1</translation>
+    </message>
+    <message>
+        <source>Wheel, + / −</source>
+        <translation>Molette, + / −</translation>
+    </message>
+    <message>
+        <source>Zoom into the picture (at the cursor, or the selected tile&apos;s centre)</source>
+        <translation>Zoomer dans l&apos;image (sous le curseur, ou au centre de la tuile sélectionnée)</translation>
+    </message>
+    <message>
+        <source>Drag in a zoomed tile</source>
+        <translation>Glisser dans une tuile zoomée</translation>
+    </message>
+    <message>
+        <source>Move the zoomed picture</source>
+        <translation>Déplacer l&apos;image zoomée</translation>
+    </message>
+    <message>
+        <source>Ctrl+0, Backspace, middle double-click</source>
+        <translation>Ctrl+0, Retour arrière, double clic du milieu</translation>
+    </message>
+    <message>
+        <source>Show the whole picture again</source>
+        <translation>Revoir l&apos;image entière</translation>
+    </message>
+    <message>
+        <source>Drag a tile onto a tile</source>
+        <translation>Glisser une tuile sur une autre</translation>
+    </message>
+    <message>
+        <source>Swap their cameras</source>
+        <translation>Échanger leurs caméras</translation>
+    </message>
+    <message>
+        <source>Send to wall (your account may not control the video walls)</source>
+        <translation>Envoyer au mur (votre compte ne peut pas piloter les murs vidéo)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::app::MonitorView</name>
+    <message>
+        <source>The backend sent a layout this display cannot show</source>
+        <translation>Le serveur a envoyé une disposition que cet affichage ne sait pas montrer</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 (cleared)</source>
+        <translation>%1 (vidé)</translation>
     </message>
 </context>
 <context>
@@ -348,11 +539,11 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
     <message>
         <source>Overloaded: reduced frame rate</source>
-        <translation>Surcharge : cadence réduite</translation>
+        <translation>Surcharge&#xa0;: cadence réduite</translation>
     </message>
     <message>
         <source>Overloaded: key frames only</source>
-        <translation>Surcharge : images clés seulement</translation>
+        <translation>Surcharge&#xa0;: images clés seulement</translation>
     </message>
     <message>
         <source>%1 %2x%3</source>
@@ -415,11 +606,11 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
     <message>
         <source>the tile shows no camera</source>
-        <translation>la tuile n'affiche aucune caméra</translation>
+        <translation>la tuile n&apos;affiche aucune caméra</translation>
     </message>
     <message>
         <source>the camera is not playing</source>
-        <translation>la caméra n'est pas en lecture</translation>
+        <translation>la caméra n&apos;est pas en lecture</translation>
     </message>
     <message>
         <source>out of memory</source>
@@ -427,7 +618,7 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
     <message>
         <source>Camera %1 is not in the directory</source>
-        <translation>La caméra %1 n'est pas dans l'annuaire</translation>
+        <translation>La caméra %1 n&apos;est pas dans l&apos;annuaire</translation>
     </message>
     <message>
         <source>This camera offers no video stream</source>
@@ -435,7 +626,7 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
     <message>
         <source>Waiting for the camera directory</source>
-        <translation>En attente de l'annuaire des caméras</translation>
+        <translation>En attente de l&apos;annuaire des caméras</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -455,15 +646,15 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
     <message>
         <source>No video: %1</source>
-        <translation>Pas de vidéo : %1</translation>
+        <translation>Pas de vidéo&#xa0;: %1</translation>
     </message>
     <message>
         <source>Reconnecting: %1</source>
-        <translation>Reconnexion : %1</translation>
+        <translation>Reconnexion&#xa0;: %1</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation>Erreur : %1</translation>
+        <translation>Erreur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Camera offline</source>
@@ -471,7 +662,7 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
     <message>
         <source>Camera offline: %1</source>
-        <translation>Caméra hors ligne : %1</translation>
+        <translation>Caméra hors ligne&#xa0;: %1</translation>
     </message>
     <message>
         <source>main stream</source>
@@ -484,6 +675,78 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     <message>
         <source>%1 · tour %2/%3</source>
         <translation>%1 · ronde %2/%3</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::app::WallDisplayWindow</name>
+    <message>
+        <source>Vigie — wall %1</source>
+        <translation>Vigie — mur %1</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>%1 — showing the last known wall content</source>
+        <translation>%1 — affichage du dernier contenu connu du mur</translation>
+    </message>
+    <message>
+        <source>Loading the walls…</source>
+        <translation>Chargement des murs…</translation>
+    </message>
+    <message>
+        <source>The backend has no wall named &quot;%1&quot;. Walls: %2</source>
+        <translation>Le serveur n&apos;a pas de mur nommé « %1 ». Murs : %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>The wall &quot;%1&quot; has no monitor &quot;%2&quot;</source>
+        <translation>Le mur « %1 » n&apos;a pas d&apos;écran « %2 »</translation>
+    </message>
+    <message>
+        <source>%1 — showing the last known wall content, reconnecting</source>
+        <translation>%1 — affichage du dernier contenu connu du mur, reconnexion en cours</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::app::WallPanel</name>
+    <message>
+        <source>No video wall on this backend.</source>
+        <translation>Aucun mur vidéo sur ce serveur.</translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation>Envoyé vers %1</translation>
+    </message>
+    <message>
+        <source>Clear this monitor</source>
+        <translation>Vider cet écran</translation>
+    </message>
+    <message>
+        <source>%1 cleared</source>
+        <translation>%1 vidé</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::app::Workspace</name>
+    <message>
+        <source>The saved wall layout could not be read (&quot;%1&quot;): showing 2×2 instead.</source>
+        <translation>La disposition enregistrée du mur n&apos;a pas pu être lue (« %1 ») : affichage en 2×2 à la place.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::app::WorkspaceWindow</name>
+    <message>
+        <source>Vigie — %1</source>
+        <translation>Vigie — %1</translation>
+    </message>
+    <message>
+        <source>Bring the workspace back to the console</source>
+        <translation>Ramener l&apos;espace de travail dans la console</translation>
     </message>
 </context>
 <context>
@@ -533,11 +796,11 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
     <message>
         <source>Directory watch</source>
-        <translation>Suivi de l'annuaire</translation>
+        <translation>Suivi de l&apos;annuaire</translation>
     </message>
     <message>
         <source>The backend at %1 closed the directory watch</source>
-        <translation>Le serveur %1 a fermé le suivi de l'annuaire</translation>
+        <translation>Le serveur %1 a fermé le suivi de l&apos;annuaire</translation>
     </message>
     <message>
         <source>%1 — retrying in %2 s</source>
@@ -552,35 +815,35 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     <name>vigie::rpc::RpcError</name>
     <message>
         <source>Secure connection to %1 refused: its certificate is not signed by a trusted authority (check the CA file)</source>
-        <translation>Connexion sécurisée à %1 refusée : son certificat n'est pas signé par une autorité de confiance (vérifiez le fichier CA)</translation>
+        <translation>Connexion sécurisée à %1 refusée&#xa0;: son certificat n&apos;est pas signé par une autorité de confiance (vérifiez le fichier CA)</translation>
     </message>
     <message>
         <source>Secure connection to %1 failed: the backend does not speak TLS</source>
-        <translation>Échec de la connexion sécurisée à %1 : le serveur ne parle pas TLS</translation>
+        <translation>Échec de la connexion sécurisée à %1&#xa0;: le serveur ne parle pas TLS</translation>
     </message>
     <message>
         <source>Secure connection to %1 failed (TLS handshake): %2</source>
-        <translation>Échec de la connexion sécurisée à %1 (négociation TLS) : %2</translation>
+        <translation>Échec de la connexion sécurisée à %1 (négociation TLS)&#xa0;: %2</translation>
     </message>
     <message>
         <source>Backend at %1 closed the connection while it was being set up (does it expect TLS?)</source>
-        <translation>Le serveur %1 a fermé la connexion pendant son établissement (attend-il TLS ?)</translation>
+        <translation>Le serveur %1 a fermé la connexion pendant son établissement (attend-il TLS&#xa0;?)</translation>
     </message>
     <message>
         <source>Backend unreachable at %1: connection refused</source>
-        <translation>Serveur injoignable à %1 : connexion refusée</translation>
+        <translation>Serveur injoignable à %1&#xa0;: connexion refusée</translation>
     </message>
     <message>
         <source>Backend unreachable at %1: %2</source>
-        <translation>Serveur injoignable à %1 : %2</translation>
+        <translation>Serveur injoignable à %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1: the backend at %2 did not answer in time</source>
-        <translation>%1 : le serveur %2 n'a pas répondu à temps</translation>
+        <translation>%1&#xa0;: le serveur %2 n&apos;a pas répondu à temps</translation>
     </message>
     <message>
         <source>%1 refused: %2</source>
-        <translation>%1 : refus — %2</translation>
+        <translation>%1&#xa0;: refus — %2</translation>
     </message>
     <message>
         <source>not authenticated</source>
@@ -588,19 +851,54 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
     <message>
         <source>%1: permission denied (%2)</source>
-        <translation>%1 : permission refusée (%2)</translation>
+        <translation>%1&#xa0;: permission refusée (%2)</translation>
     </message>
     <message>
         <source>%1: this backend does not implement it</source>
-        <translation>%1 : ce serveur ne le prend pas en charge</translation>
+        <translation>%1&#xa0;: ce serveur ne le prend pas en charge</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation>%1 : échec — %2</translation>
+        <translation>%1&#xa0;: échec — %2</translation>
     </message>
     <message>
         <source>error %1</source>
         <translation>erreur %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::rpc::WallLink</name>
+    <message>
+        <source>Wall list</source>
+        <translation>Liste des murs</translation>
+    </message>
+    <message>
+        <source>No news of the wall for %1 s</source>
+        <translation>Aucune nouvelle du mur depuis %1 s</translation>
+    </message>
+    <message>
+        <source>The wall&apos;s changes arrived out of order</source>
+        <translation>Les changements du mur sont arrivés dans le désordre</translation>
+    </message>
+    <message>
+        <source>Wall watch</source>
+        <translation>Suivi du mur</translation>
+    </message>
+    <message>
+        <source>The backend closed the wall watch</source>
+        <translation>Le serveur a fermé le suivi du mur</translation>
+    </message>
+    <message>
+        <source>Sending to the wall</source>
+        <translation>Envoi au mur</translation>
+    </message>
+    <message>
+        <source>Clearing a wall monitor</source>
+        <translation>Effacement d&apos;un écran du mur</translation>
+    </message>
+    <message>
+        <source>%1: not connected to the backend</source>
+        <translation>%1 : pas de connexion au serveur</translation>
     </message>
 </context>
 <context>
@@ -611,11 +909,11 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
     <message>
         <source>Id: %1</source>
-        <translation>Identifiant : %1</translation>
+        <translation>Identifiant&#xa0;: %1</translation>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation>Étiquettes : %1</translation>
+        <translation>Étiquettes&#xa0;: %1</translation>
     </message>
     <message>
         <source>Online</source>
@@ -642,6 +940,104 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
 </context>
 <context>
+    <name>vigie::widgets::LayoutEditorDialog</name>
+    <message>
+        <source>Edit layout</source>
+        <translation>Modifier la disposition</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Partir de</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Modifiée</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Drag over cells, or hold Shift with the arrow keys, to select them. M merges the selected tiles into one; S splits them back into single cells.</source>
+        <translation>Faites glisser la souris sur des cellules, ou maintenez Maj avec les flèches, pour les sélectionner. M fusionne les tuiles sélectionnées en une seule ; S les redivise en cellules simples.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <source>Merge the selected tiles into one tile (M)</source>
+        <translation>Fusionner les tuiles sélectionnées en une seule (M)</translation>
+    </message>
+    <message>
+        <source>&amp;Split</source>
+        <translation>&amp;Diviser</translation>
+    </message>
+    <message>
+        <source>Split the selected tiles into single cells (S)</source>
+        <translation>Diviser les tuiles sélectionnées en cellules simples (S)</translation>
+    </message>
+    <message>
+        <source>Layout name</source>
+        <translation>Nom de la disposition</translation>
+    </message>
+    <message>
+        <source>Name shown in the Layouts menu</source>
+        <translation>Nom affiché dans le menu Dispositions</translation>
+    </message>
+    <message>
+        <source>Start &amp;from:</source>
+        <translation>&amp;Partir de :</translation>
+    </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>&amp;Colonnes :</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>&amp;Lignes :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>The layout as opened</source>
+        <translation>La disposition d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Grid %1×%1</source>
+        <translation>Grille %1×%1</translation>
+    </message>
+    <message>
+        <source>The selection cuts through a tile: stretch it over the whole tile to merge.</source>
+        <translation>La sélection coupe une tuile : étendez-la à toute la tuile pour fusionner.</translation>
+    </message>
+    <message>
+        <source>Select cells of more than one tile to merge them.</source>
+        <translation>Sélectionnez des cellules de plusieurs tuiles pour les fusionner.</translation>
+    </message>
+    <message>
+        <source>Nothing to split: the selection holds only single cells.</source>
+        <translation>Rien à diviser : la sélection ne contient que des cellules simples.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::LayoutEditorGrid</name>
+    <message>
+        <source>Layout cells</source>
+        <translation>Cellules de la disposition</translation>
+    </message>
+    <message>
+        <source>Selected: columns %1 to %2, rows %3 to %4</source>
+        <translation>Sélection : colonnes %1 à %2, lignes %3 à %4</translation>
+    </message>
+</context>
+<context>
     <name>vigie::widgets::LoginDialog</name>
     <message>
         <source>Sign in</source>
@@ -649,15 +1045,22 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
     <message>
         <source>User:</source>
-        <translation>Utilisateur :</translation>
+        <translation>Utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation>Mot de passe :</translation>
+        <translation>Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Server: %1</source>
-        <translation>Serveur : %1</translation>
+        <translation>Serveur&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::SavedLayoutList</name>
+    <message>
+        <source>Double-click a layout, or drag it onto the wall, to show it with its cameras</source>
+        <translation>Double-cliquez sur une disposition, ou glissez-la sur le mur, pour l&apos;afficher avec ses caméras</translation>
     </message>
 </context>
 <context>
@@ -679,11 +1082,11 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     <name>vigie::widgets::WallWidget</name>
     <message>
         <source>Video cannot be shown: OpenGL 3.3 core is not available (this display offers %1.%2).</source>
-        <translation>Impossible d'afficher la vidéo : OpenGL 3.3 core n'est pas disponible (cet affichage propose %1.%2).</translation>
+        <translation>Impossible d&apos;afficher la vidéo&#xa0;: OpenGL 3.3 core n&apos;est pas disponible (cet affichage propose %1.%2).</translation>
     </message>
     <message>
         <source>Video cannot be shown: the video shader could not be built (see the log).</source>
-        <translation>Impossible d'afficher la vidéo : le shader vidéo n'a pas pu être construit (voir le journal).</translation>
+        <translation>Impossible d&apos;afficher la vidéo&#xa0;: le shader vidéo n&apos;a pas pu être construit (voir le journal).</translation>
     </message>
     <message>
         <source>Drop a camera here</source>
@@ -691,7 +1094,19 @@ Environnement : VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSWORD 
     </message>
     <message>
         <source>Video cannot be shown: OpenGL is not available.</source>
-        <translation>Impossible d'afficher la vidéo : OpenGL n'est pas disponible.</translation>
+        <translation>Impossible d&apos;afficher la vidéo&#xa0;: OpenGL n&apos;est pas disponible.</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>REC</source>
+        <translation>ENR</translation>
+    </message>
+    <message>
+        <source>ALARM</source>
+        <translation>ALARME</translation>
     </message>
 </context>
 </TS>

@@ -97,7 +97,8 @@ void TestCameraTree::sortingAndRoles()
     QCOMPARE(model.cameraAt(centre).id, QString());
     QCOMPARE(model.indexOfCamera("c4").parent().row(), 1);
     QVERIFY(model.flags(cam2) & Qt::ItemIsDragEnabled);
-    QVERIFY(!(model.flags(centre) & Qt::ItemIsDragEnabled));
+    QVERIFY(model.flags(centre) & Qt::ItemIsDragEnabled);  // a site drags onto the wall too
+    QVERIFY(!(model.flags(centre) & Qt::ItemNeverHasChildren));
 }
 
 void TestCameraTree::incrementalUpdates()
@@ -163,7 +164,14 @@ void TestCameraTree::mimeData()
     std::unique_ptr<QMimeData> mime(model.mimeData({model.indexOfCamera("c4")}));
     QVERIFY(mime);
     QCOMPARE(mime->data(vigie::widgets::kCameraIdMimeType), QByteArray("c4"));
-    QVERIFY(!model.mimeData({model.index(0, 0)}));  // sites do not drag
+    // Sites drag as their id, with their own type.
+    QVERIFY(model.mimeTypes().contains(QString(vigie::widgets::kSiteIdMimeType)));
+    QVERIFY(model.flags(model.index(0, 0)).testFlag(Qt::ItemIsDragEnabled));
+    std::unique_ptr<QMimeData> site(model.mimeData({model.index(0, 0)}));
+    QVERIFY(site);
+    QVERIFY(!site->hasFormat(vigie::widgets::kCameraIdMimeType));
+    QCOMPARE(site->data(vigie::widgets::kSiteIdMimeType), model.index(0, 0).data(CameraTreeModel::SiteIdRole).toByteArray());
+    QVERIFY(!model.mimeData({}));
 }
 
 void TestCameraTree::filter()

@@ -49,6 +49,7 @@ private slots:
     void oddSizesAndLayouts();
     void mouseSelection();
     void dragAndDrop();
+    void siteAndLayoutDrops();
     void tileDraggedOntoTile();
     void layoutChange();
     void frameRateCap();
@@ -419,6 +420,50 @@ void TestWallRender::dragAndDrop()
     QApplication::sendEvent(m_wall.get(), &dropText);
     QCOMPARE(dropped.count(), 1);
     QVERIFY(!m_wall->dropCamera(&camera, QPoint(-5, -5)));
+}
+
+void TestWallRender::siteAndLayoutDrops()
+{
+    QSignalSpy cameras(m_wall.get(), &WallWidget::cameraDropped);
+    QSignalSpy sites(m_wall.get(), &WallWidget::siteDropped);
+    QSignalSpy layouts(m_wall.get(), &WallWidget::layoutDropped);
+    const QPoint centre4 = (QPointF(m_wall->tileRect(4).center()) / m_wall->devicePixelRatioF()).toPoint();
+
+    // A site on a tile: siteDropped with that tile.
+    QMimeData site;
+    site.setData(vigie::widgets::kSiteIdMimeType, QByteArray("site-7"));
+    QDragEnterEvent enter(centre4, Qt::CopyAction, &site, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_wall.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(centre4), Qt::CopyAction, &site, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_wall.get(), &drop);
+    QVERIFY(drop.isAccepted());
+    QCOMPARE(sites.count(), 1);
+    QCOMPARE(sites.at(0).at(0).toInt(), 4);
+    QCOMPARE(sites.at(0).at(1).toString(), QStringLiteral("site-7"));
+    QVERIFY(!m_wall->dropMimeData(&site, QPoint(-5, -5)));  // not on a tile
+    QVERIFY(!m_wall->dropCamera(&site, centre4));           // not a camera
+
+    // A layout anywhere, even in a gap: layoutDropped with its name.
+    QMimeData layout;
+    layout.setData(vigie::widgets::kLayoutNameMimeType, QStringLiteral("Gare — 1+7").toUtf8());
+    const QRect r = m_wall->tileRect(4);
+    const QPoint gap = (QPointF(r.right() + 1.5, r.center().y()) / m_wall->devicePixelRatioF()).toPoint();
+    QDragEnterEvent enterLayout(gap, Qt::CopyAction, &layout, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_wall.get(), &enterLayout);
+    QVERIFY(enterLayout.isAccepted());
+    QDropEvent dropLayout(QPointF(gap), Qt::CopyAction, &layout, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_wall.get(), &dropLayout);
+    QVERIFY(dropLayout.isAccepted());
+    QCOMPARE(layouts.count(), 1);
+    QCOMPARE(layouts.at(0).at(0).toString(), QStringLiteral("Gare — 1+7"));
+
+    // Empty payloads are refused.
+    QMimeData empty;
+    empty.setData(vigie::widgets::kSiteIdMimeType, QByteArray(" "));
+    QVERIFY(!m_wall->dropMimeData(&empty, centre4));
+    QCOMPARE(sites.count(), 1);
+    QCOMPARE(cameras.count(), 0);
 }
 
 void TestWallRender::layoutChange()

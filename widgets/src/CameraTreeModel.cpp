@@ -412,24 +412,28 @@ Qt::ItemFlags CameraTreeModel::flags(const QModelIndex& index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    if (!siteOf(index))
-        return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (!siteOf(index))  // a site drags too: the wall fills free tiles with its cameras
+        return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren;
 }
 
 QStringList CameraTreeModel::mimeTypes() const
 {
-    return {QString(kCameraIdMimeType)};
+    return {QString(kCameraIdMimeType), QString(kSiteIdMimeType)};
 }
 
 QMimeData* CameraTreeModel::mimeData(const QModelIndexList& indexes) const
 {
+    // The first row that drags: a camera as its id, a site as its id.
     for (const QModelIndex& index : indexes) {
-        const CameraEntry camera = cameraAt(index);
-        if (camera.id.isEmpty())
+        if (!index.isValid() || index.model() != this)
+            continue;
+        const bool site = index.data(IsSiteRole).toBool();
+        const QString id = index.data(site ? SiteIdRole : CameraIdRole).toString();
+        if (id.isEmpty())
             continue;
         auto* mime = new QMimeData;  // ownership passes to the drag
-        mime->setData(kCameraIdMimeType, camera.id.toUtf8());
+        mime->setData(site ? kSiteIdMimeType : kCameraIdMimeType, id.toUtf8());
         return mime;
     }
     return nullptr;

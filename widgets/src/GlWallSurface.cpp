@@ -240,6 +240,9 @@ void GlWallSurface::drawVideo(const std::vector<int>& tiles, QSize fb)
         }
         tile.textures.bind(m_gl, wall.m_smooth);
         m_program->setConversion(m_gl, tile.conversion, tile.chromaScaleX, tile.chromaScaleY);
+        const QRectF source = tile.zoom.sourceRect();
+        m_program->setSourceRect(m_gl, float(source.x()), float(source.y()), float(source.width()),
+                                 float(source.height()));
         m_program->draw(m_gl);
     }
     // Hand a clean state to QPainter.

@@ -1,6 +1,7 @@
 #include "TileOverlayPainter.h"
 
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
@@ -15,6 +16,9 @@ const QColor kSelection(64, 160, 255);
 const QColor kDropTarget(255, 200, 64);
 const QColor kStatisticsBox(0, 0, 0, 140);
 const QColor kStatisticsText(230, 230, 230);
+const QColor kAlarm(220, 30, 30);
+const QColor kRecordingDot(255, 40, 40);
+const QColor kFlagBox(0, 0, 0, 200);
 }  // namespace
 
 void TileOverlayPainter::paintStatistics(QPainter& painter, const QRectF& tile, const QStringList& lines, qreal top)
@@ -63,6 +67,53 @@ QColor TileOverlayPainter::severityColor(TileOverlay::Severity severity)
     return QColor(220, 220, 220);
 }
 
+qreal TileOverlayPainter::paintFlag(QPainter& painter, const QRectF& band, qreal right, const QString& text,
+                                   const QColor& fill, const QColor& textColor, bool dot)
+{
+    const QFontMetricsF metrics(painter.font());
+    const qreal pad = 4.0;
+    const qreal height = std::min(band.height() - 4.0, metrics.height() + 2.0);
+    const qreal dotSize = dot ? height * 0.5 : 0.0;
+    const qreal width = metrics.horizontalAdvance(text) + 2 * pad + (dot ? dotSize + pad : 0.0);
+    const QRectF box(right - width, band.center().y() - height / 2, width, height);
+    if (box.left() < band.left())
+        return 0.0;  // no room: left out rather than drawn over the title
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(fill);
+    painter.drawRoundedRect(box, 3.0, 3.0);
+    qreal textLeft = box.left() + pad;
+    if (dot) {
+        painter.setBrush(kRecordingDot);
+        painter.drawEllipse(QRectF(textLeft, box.center().y() - dotSize / 2, dotSize, dotSize));
+        textLeft += dotSize + pad;
+    }
+    painter.setPen(textColor);
+    painter.drawText(QRectF(textLeft, box.top(), box.right() - pad - textLeft, box.height()),
+                     Qt::AlignLeft | Qt::AlignVCenter, text);
+    painter.restore();
+    return width;
+}
+
+void TileOverlayPainter::paintZoomBadge(QPainter& painter, const QRectF& tile, double zoom, qreal top)
+{
+    const QFont saved = painter.font();
+    QFont font = saved;
+    font.setPixelSize(std::clamp(int(tile.height() / 20.0), 8, 13));
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    const qreal pad = 3.0;
+    const qreal margin = 4.0;
+    const QString text = tr("×%1").arg(QLocale().toString(zoom, 'f', 1));
+    const QRectF box(tile.right() - margin - metrics.horizontalAdvance(text) - 2 * pad, tile.top() + top + margin,
+                     metrics.horizontalAdvance(text) + 2 * pad, metrics.height() + 2 * pad);
+    painter.fillRect(box, kStatisticsBox);
+    painter.setPen(kStatisticsText);
+    painter.drawText(box, Qt::AlignCenter, text);
+    painter.setFont(saved);
+}
+
 void TileOverlayPainter::paint(QPainter& painter, const QRectF& tile, const TileOverlay& overlay, const State& state)
 {
     // Text scales with the tile: readable on a 1x1 wall, still fits an 8x8 one.
@@ -73,34 +124,79 @@ void TileOverlayPainter::paint(QPainter& painter, const QRectF& tile, const Tile
     const qreal pad = 4.0;
     const qreal bandHeight = metrics.height() + 2 * pad;
     const bool roomForBands = tile.height() >= 3 * bandHeight;
+    const OverlayItems items = state.items;
 
-    const QString time = state.lastFrame.isValid()
-                             ? state.lastFrame.toLocalTime().toString(QStringLiteral("HH:mm:ss"))
-                             : QString();
-    if (roomForBands && (!overlay.title.isEmpty() || !time.isEmpty())) {
+    if (items.testFlag(OverlayItem::Alarm) && overlay.alarm) {
+        // Under the selection border: an alarm stays visible on the selected tile.
+        const qreal width = 4.0;
+        QPen pen(kAlarm, width);
+        pen.setJoinStyle(Qt::MiterJoin);
+        painter.setPen(pen);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(tile.adjusted(width / 2, width / 2, -width / 2, -width / 2));
+    }
+
+    const auto timeText = [](const QDateTime& time) {
+        return time.isValid() ? time.toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
+    };
+    const bool clockShown = items.testFlag(OverlayItem::Clock) && state.clock.isValid();
+    // A problem is always said, whatever the operator chose to hide: never a silent black tile.
+    const bool problem = overlay.severity == TileOverlay::Severity::Warning || overlay.severity == TileOverlay::Severity::Error;
+    const bool stateShown = items.testFlag(OverlayItem::StreamState) || problem;
+    const QString lastFrame = stateShown ? timeText(state.lastFrame) : QString();
+    const QString topTime = clockShown ? timeText(state.clock) : lastFrame;
+    const QString bottomTime = clockShown ? lastFrame : QString();
+    const QString title = items.testFlag(OverlayItem::CameraName) ? overlay.title : QString();
+    const bool recording = items.testFlag(OverlayItem::Recording) && overlay.recording;
+    const bool alarm = items.testFlag(OverlayItem::Alarm) && overlay.alarm;
+    const QString status = stateShown ? overlay.status : QString();
+
+    bool topBand = false;
+    if (roomForBands && (!title.isEmpty() || !topTime.isEmpty() || recording || alarm)) {
+        topBand = true;
         const QRectF band(tile.left(), tile.top(), tile.width(), bandHeight);
         painter.fillRect(band, kBand);
         const QRectF text = band.adjusted(pad + 2, 0, -(pad + 2), 0);
-        qreal timeWidth = 0;
-        if (!time.isEmpty()) {
-            timeWidth = metrics.horizontalAdvance(time) + 2 * pad;
+        qreal right = text.right();
+        if (!topTime.isEmpty()) {
             painter.setPen(kHint.lighter(130));
-            painter.drawText(text, Qt::AlignRight | Qt::AlignVCenter, time);
+            painter.drawText(text, Qt::AlignRight | Qt::AlignVCenter, topTime);
+            right -= metrics.horizontalAdvance(topTime) + 2 * pad;
+        }
+        if (recording) {
+            const qreal width = paintFlag(painter, text, right, tr("REC"), kFlagBox, kTitle, true);
+            if (width > 0)
+                right -= width + pad;
+        }
+        if (alarm) {
+            const qreal width = paintFlag(painter, text, right, tr("ALARM"), kAlarm, Qt::white, false);
+            if (width > 0)
+                right -= width + pad;
         }
         painter.setPen(kTitle);
-        painter.drawText(text.adjusted(0, 0, -timeWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                         metrics.elidedText(overlay.title, Qt::ElideRight, std::max<qreal>(0, text.width() - timeWidth)));
+        const qreal titleWidth = std::max<qreal>(0, right - text.left());
+        painter.drawText(QRectF(text.left(), text.top(), titleWidth, text.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                         metrics.elidedText(title, Qt::ElideRight, titleWidth));
     }
-    if (roomForBands && !overlay.status.isEmpty()) {
+    if (roomForBands && !status.isEmpty()) {
         const QRectF band(tile.left(), tile.bottom() - bandHeight, tile.width(), bandHeight);
         painter.fillRect(band, kBand);
         const QRectF text = band.adjusted(pad + 2, 0, -(pad + 2), 0);
+        qreal timeWidth = 0;
+        if (!bottomTime.isEmpty()) {
+            timeWidth = metrics.horizontalAdvance(bottomTime) + 2 * pad;
+            painter.setPen(kHint.lighter(130));
+            painter.drawText(text, Qt::AlignRight | Qt::AlignVCenter, bottomTime);
+        }
         painter.setPen(severityColor(overlay.severity));
-        painter.drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                         metrics.elidedText(overlay.status, Qt::ElideRight, text.width()));
+        painter.drawText(text.adjusted(0, 0, -timeWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                         metrics.elidedText(status, Qt::ElideRight, std::max<qreal>(0, text.width() - timeWidth)));
     }
+    const qreal top = topBand ? bandHeight : 0.0;
     if (!overlay.statistics.isEmpty())
-        paintStatistics(painter, tile, overlay.statistics, roomForBands ? bandHeight : 0.0);
+        paintStatistics(painter, tile, overlay.statistics, top);
+    if (state.zoom > 1.0)
+        paintZoomBadge(painter, tile, state.zoom, top);
     if (!state.hasFeed && !state.hasPicture) {
         painter.setPen(kHint);
         painter.drawText(tile.adjusted(pad, pad, -pad, -pad), Qt::AlignCenter | Qt::TextWordWrap,

@@ -1,8 +1,13 @@
 #pragma once
-// Draws a tile's overlay (title, status, last-frame time, hints, selection) with QPainter, over the
-// video. Text sits on dark translucent bands along the top and bottom edges so that it stays readable
-// on any picture and never covers the centre of the tile; statistics go in a translucent box in the
-// top-left corner, above the centre.
+// Draws a tile's overlay (title, clock, status, last-frame time, recording and alarm indicators, zoom
+// badge, hints, selection) with QPainter, over the video. Text sits on dark translucent bands along the
+// top and bottom edges so that it stays readable on any picture (and with either theme: the overlay
+// never takes the palette's colours) and never covers the centre of the tile; statistics go in a
+// translucent box in the top-left corner, the zoom badge in the top-right one, both above the centre.
+//
+// Top band: title on the left; on the right the clock (or, without it, the time of the last frame),
+// preceded by the "REC" and "ALARM" flags. Bottom band: the status, and the time of the last frame when
+// the clock took its place at the top.
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -23,6 +28,9 @@ public:
         bool selected = false;
         bool dropTarget = false;
         QDateTime lastFrame;  // invalid = none
+        OverlayItems items = kDefaultOverlayItems;
+        QDateTime clock;      // the local time to show when items has Clock
+        double zoom = 1.0;    // digital zoom of the tile: a badge when above 1
     };
 
     // tile: in the painter's (logical) coordinates. The caller clips to the tile.
@@ -32,6 +40,11 @@ public:
 private:
     // top: height taken by the title band (0 when the tile has no room for bands).
     static void paintStatistics(QPainter& painter, const QRectF& tile, const QStringList& lines, qreal top);
+    // Draws text in a filled box whose right edge is at right, vertically centred in band; returns the
+    // box's width.
+    static qreal paintFlag(QPainter& painter, const QRectF& band, qreal right, const QString& text,
+                           const QColor& fill, const QColor& textColor, bool dot);
+    static void paintZoomBadge(QPainter& painter, const QRectF& tile, double zoom, qreal top);
 };
 
 }  // namespace vigie::widgets

@@ -4,8 +4,35 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <numeric>
 
 namespace vigie::widgets {
+
+namespace {
+
+// An edit's result with its tiles put in reading order of their top-left cells, so that the numbering
+// after an edit never depends on the order of the edits that led to it. `cells` and `sources` run in
+// parallel; tiles never overlap, so their top-left cells are distinct and the order is total.
+WallLayout::Edit orderedEdit(int columns, int rows, const QList<QRect>& cells, const QList<QList<int>>& sources)
+{
+    QList<int> order(cells.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        const QRect& ra = cells.at(a);
+        const QRect& rb = cells.at(b);
+        return ra.top() != rb.top() ? ra.top() < rb.top() : ra.left() < rb.left();
+    });
+    QList<QRect> sortedCells;
+    WallLayout::Edit edit;
+    for (int index : order) {
+        sortedCells.append(cells.at(index));
+        edit.sources.append(sources.at(index));
+    }
+    edit.layout = WallLayout::fromCells(columns, rows, sortedCells);
+    return edit;
+}
+
+}  // namespace
 
 WallLayout WallLayout::grid(int columns, int rows)
 {
@@ -75,6 +102,149 @@ bool WallLayout::isGrid() const
     return tileCount() > 0 && *this == grid(m_columns, m_rows);
 }
 
+WallLayout WallLayout::inReadingOrder() const
+{
+    return orderedEdit(m_columns, m_rows, m_cells, QList<QList<int>>(m_cells.size())).layout;
+}
+
+WallLayout::Edit WallLayout::Edit::identity(const WallLayout& layout)
+{
+    Edit edit{layout, {}};
+    for (int tile = 0; tile < layout.tileCount(); ++tile)
+        edit.sources.append(QList<int>{tile});
+    return edit;
+}
+
+WallLayout::Edit WallLayout::Edit::replacement(const WallLayout& previous, const WallLayout& next)
+{
+    Edit edit{next, {}};
+    for (int tile = 0; tile < next.tileCount(); ++tile)
+        edit.sources.append(tile < previous.tileCount() ? QList<int>{tile} : QList<int>{});
+    return edit;
+}
+
+WallLayout::Edit WallLayout::Edit::then(const Edit& next) const
+{
+    Edit composed{next.layout, {}};
+    for (const QList<int>& intermediate : next.sources) {
+        QList<int> original;
+        for (int tile : intermediate)
+            original += sources.value(tile);
+        std::sort(original.begin(), original.end());
+        original.erase(std::unique(original.begin(), original.end()), original.end());
+        composed.sources.append(original);
+    }
+    return composed;
+}
+
+QList<int> WallLayout::Edit::keptTiles(const QStringList& oldCameraIds) const
+{
+    QList<int> kept;
+    kept.reserve(sources.size());
+    for (const QList<int>& tileSources : sources) {
+        const auto withCamera = std::find_if(tileSources.begin(), tileSources.end(),
+                                             [&](int old) { return !oldCameraIds.value(old).isEmpty(); });
+        kept.append(withCamera == tileSources.end() ? -1 : *withCamera);
+    }
+    return kept;
+}
+
+QStringList WallLayout::Edit::carried(const QList<int>& keptTiles, const QStringList& oldValues,
+                                      const QString& fallback)
+{
+    QStringList values;
+    values.reserve(keptTiles.size());
+    for (int old : keptTiles)
+        values.append(old >= 0 && old < oldValues.size() ? oldValues.at(old) : fallback);
+    return values;
+}
+
+std::optional<WallLayout::Edit> WallLayout::merged(QRect cells) const
+{
+    if (cells.isEmpty() || !QRect(0, 0, m_columns, m_rows).contains(cells))
+        return std::nullopt;
+    QList<QRect> resultCells;
+    QList<QList<int>> resultSources;
+    QList<int> inside;
+    for (int tile = 0; tile < tileCount(); ++tile) {
+        const QRect cell = m_cells.at(tile);
+        if (!cell.intersects(cells)) {
+            resultCells.append(cell);
+            resultSources.append(QList<int>{tile});
+        } else if (cells.contains(cell)) {
+            inside.append(tile);
+        } else {
+            return std::nullopt;  // the rectangle would cut this tile in two
+        }
+    }
+    if (inside.size() == 1 && m_cells.at(inside.first()) == cells)
+        return std::nullopt;
+    resultCells.append(cells);
+    resultSources.append(inside);
+    return orderedEdit(m_columns, m_rows, resultCells, resultSources);
+}
+
+std::optional<WallLayout::Edit> WallLayout::merged(const QList<int>& tiles) const
+{
+    QRect bounds;
+    for (int tile : tiles) {
+        if (tile < 0 || tile >= tileCount())
+            return std::nullopt;
+        bounds |= m_cells.at(tile);
+    }
+    if (bounds.isEmpty())
+        return std::nullopt;
+    return merged(bounds);
+}
+
+std::optional<WallLayout::Edit> WallLayout::split(int tile) const
+{
+    if (tile < 0 || tile >= tileCount() || m_cells.at(tile).size() == QSize(1, 1))
+        return std::nullopt;
+    QList<QRect> resultCells;
+    QList<QList<int>> resultSources;
+    for (int other = 0; other < tileCount(); ++other) {
+        if (other == tile)
+            continue;
+        resultCells.append(m_cells.at(other));
+        resultSources.append(QList<int>{other});
+    }
+    const QRect cell = m_cells.at(tile);
+    for (int r = cell.top(); r <= cell.bottom(); ++r) {
+        for (int c = cell.left(); c <= cell.right(); ++c) {
+            resultCells.append(QRect(c, r, 1, 1));
+            resultSources.append(QPoint(c, r) == cell.topLeft() ? QList<int>{tile} : QList<int>{});
+        }
+    }
+    return orderedEdit(m_columns, m_rows, resultCells, resultSources);
+}
+
+std::optional<WallLayout::Edit> WallLayout::resized(int columns, int rows) const
+{
+    if (columns < 1 || rows < 1 || columns > kMaxSide || rows > kMaxSide)
+        return std::nullopt;
+    const QRect newGrid(0, 0, columns, rows);
+    QList<QRect> resultCells;
+    QList<QList<int>> resultSources;
+    for (int tile = 0; tile < tileCount(); ++tile) {
+        const QRect clipped = m_cells.at(tile) & newGrid;
+        if (clipped.isEmpty())
+            continue;
+        resultCells.append(clipped);
+        resultSources.append(QList<int>{tile});
+    }
+    // Only cells beyond the old grid are new: a cell of the old grid that no tile covered stays so.
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < columns; ++c) {
+            if (c < m_columns && r < m_rows)
+                continue;
+            resultCells.append(QRect(c, r, 1, 1));
+            resultSources.append(QList<int>{});
+        }
+    }
+    return orderedEdit(columns, rows, resultCells, resultSources);
+}
+
 QString WallLayout::toText() const
 {
     QStringList cells;
@@ -85,7 +255,6 @@ QString WallLayout::toText() const
 
 std::optional<WallLayout> WallLayout::fromText(const QString& text)
 {
-    constexpr int kMaxCells = 16;  // per side: far beyond any wall, small enough to refuse nonsense
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     if (colon < 0)
         return std::nullopt;
@@ -94,7 +263,7 @@ std::optional<WallLayout> WallLayout::fromText(const QString& text)
     bool okRows = false;
     const int columns = size.value(0).toInt(&okColumns);
     const int rows = size.value(1).toInt(&okRows);
-    if (size.size() != 2 || !okColumns || !okRows || columns < 1 || rows < 1 || columns > kMaxCells || rows > kMaxCells)
+    if (size.size() != 2 || !okColumns || !okRows || columns < 1 || rows < 1 || columns > kMaxSide || rows > kMaxSide)
         return std::nullopt;
     QList<QRect> cells;
     QList<bool> used(columns * rows, false);

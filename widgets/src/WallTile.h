@@ -10,6 +10,7 @@
 #include "vigie/player/FrameMailbox.h"
 #include "vigie/player/VideoFrame.h"
 #include "vigie/widgets/TileOverlay.h"
+#include "vigie/widgets/TileZoom.h"
 #include "vigie/widgets/WallWidget.h"
 
 #include "PlaneTextures.h"
@@ -27,6 +28,7 @@ struct WallTile {
     bool frameReady = false;  // the mailbox may hold a frame: take it at the next paint
     bool needsDraw = true;    // redraw this tile (picture + overlay) at the next paint
     QDateTime lastPresented;  // UTC time the last frame was drawn
+    TileZoom zoom;            // digital zoom; the renderers show zoom.sourceRect() of the picture
 
     // OpenGL path: the planes as textures, reused from frame to frame.
     PlaneTextures textures;
@@ -34,11 +36,14 @@ struct WallTile {
     float chromaScaleX = 1.f;
     float chromaScaleY = 1.f;
 
-    // Software path: the RGB picture shown (kept for redraws of the overlay, selection...), and the size
-    // asked of the feed's mailbox.
+    // Software path: the RGB picture shown (kept for redraws of the overlay, selection...) and the part
+    // of the decoded picture it shows (the zoom it was converted for), and what was asked of the feed's
+    // mailbox.
     std::unique_ptr<player::VideoFrame> rgbFrame;
+    player::SourceArea rgbArea;
     QSize deliveredSize;
     bool deliveredKeepAspect = true;
+    player::SourceArea deliveredArea;
 };
 
 }  // namespace vigie::widgets

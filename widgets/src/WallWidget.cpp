@@ -13,6 +13,10 @@
 #include <QPaintEvent>
 #include <QPainter>
 #include <QTimer>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
 
 #include "vigie/player/FrameMailbox.h"
 #include "vigie/player/FrameScaler.h"
@@ -30,6 +34,14 @@ namespace {
 const QColor kGapColor(40, 40, 40);
 const QColor kTileBackground(12, 12, 12);
 WallWidget::RenderPath g_defaultRenderPath = WallWidget::RenderPath::OpenGL;
+// One wheel notch (or one + / - key press) zooms by this factor: 8 notches from 1x to about 6x.
+constexpr double kZoomStep = 1.25;
+
+player::SourceArea sourceAreaOf(const TileZoom& zoom)
+{
+    const QRectF rect = zoom.sourceRect();
+    return {rect.x(), rect.y(), rect.width(), rect.height()};
+}
 }  // namespace
 
 WallWidget::WallWidget(QWidget* parent) : WallWidget(g_defaultRenderPath, parent) {}
@@ -50,6 +62,10 @@ WallWidget::WallWidget(RenderPath path, QWidget* parent) : QWidget(parent), m_pa
     m_paintTimer->setSingleShot(true);
     m_paintTimer->setTimerType(Qt::PreciseTimer);
     connect(m_paintTimer, &QTimer::timeout, this, &WallWidget::requestPaint);
+    m_clockTimer = new QTimer(this);
+    m_clockTimer->setSingleShot(true);
+    m_clockTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_clockTimer, &QTimer::timeout, this, &WallWidget::onClockTick);
     setMinimumSize(160, 120);
 }
 
@@ -99,6 +115,7 @@ void WallWidget::setWallLayout(const WallLayout& layout)
     if (layout == m_layout && int(m_tiles.size()) == layout.tileCount())
         return;
     m_layout = layout;
+    resetZooms();  // a new layout is a new view: each tile starts showing its whole picture
     const auto count = std::size_t(std::max(0, layout.tileCount()));
     while (m_tiles.size() > count) {
         detachFeed(*m_tiles.back());
@@ -113,6 +130,7 @@ void WallWidget::setWallLayout(const WallLayout& layout)
     if (m_dropTile >= int(count))
         m_dropTile = -1;
     updateDeliveredSizes();
+    updateClockTimer();
     markFullRedraw();
 }
 
@@ -127,6 +145,7 @@ void WallWidget::setTileFeed(int tile, std::shared_ptr<player::FrameMailbox> fee
     t.feed = std::move(feed);
     t.generation = m_nextGeneration++;
     t.deliveredSize = {};
+    t.zoom.reset();  // another camera: its picture is shown whole
     if (!t.feed) {
         t.hasPicture = false;
         t.rgbFrame.reset();
@@ -223,6 +242,92 @@ TileOverlay WallWidget::tileOverlay(int tile) const
     if (tile < 0 || tile >= int(m_tiles.size()))
         return {};
     return m_tiles[std::size_t(tile)]->overlay;
+}
+
+void WallWidget::setOverlayItems(OverlayItems items)
+{
+    if (items == m_overlayItems)
+        return;
+    m_overlayItems = items;
+    updateClockTimer();
+    markAll();
+}
+
+void WallWidget::updateClockTimer()
+{
+    const bool needed = m_overlayItems.testFlag(OverlayItem::Clock) && isVisible() && !m_tiles.empty();
+    if (!needed) {
+        m_clockTimer->stop();
+        return;
+    }
+    if (m_clockTimer->isActive())
+        return;
+    // Just after the next second boundary, so that the clocks change with the system clock.
+    const int msec = QTime::currentTime().msec();
+    m_clockTimer->start(1000 - msec + 5);
+}
+
+void WallWidget::onClockTick()
+{
+    for (std::size_t i = 0; i < m_tiles.size(); ++i) {
+        const WallTile& tile = *m_tiles[i];
+        if (tile.feed || tile.hasPicture)  // the tiles that show a clock
+            markTile(int(i));
+    }
+    updateClockTimer();
+}
+
+void WallWidget::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    updateClockTimer();
+}
+
+void WallWidget::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    updateClockTimer();
+}
+
+TileZoom WallWidget::tileZoom(int tile) const
+{
+    if (tile < 0 || tile >= int(m_tiles.size()))
+        return {};
+    return m_tiles[std::size_t(tile)]->zoom;
+}
+
+void WallWidget::setTileZoom(int tile, const TileZoom& zoom)
+{
+    if (tile < 0 || tile >= int(m_tiles.size()) || m_tiles[std::size_t(tile)]->zoom == zoom)
+        return;
+    m_tiles[std::size_t(tile)]->zoom = zoom;
+    updateDeliveredSizes();
+    markTile(tile);
+    emit tileZoomChanged(tile, zoom.scale());
+}
+
+void WallWidget::resetZooms()
+{
+    for (auto& tile : m_tiles)
+        tile->zoom.reset();
+    m_panTile = -1;
+}
+
+void WallWidget::zoomTile(int tile, QPointF viewportPoint, double factor)
+{
+    TileZoom zoom = tileZoom(tile);
+    zoom.zoomAt(viewportPoint, factor);
+    setTileZoom(tile, zoom);
+}
+
+QPointF WallWidget::viewportPointAt(int tile, QPointF pos) const
+{
+    const QRect picture = pictureRect(tile);
+    if (picture.isEmpty())
+        return {0.5, 0.5};
+    const QPointF device = pos * devicePixelRatioF();
+    return {std::clamp((device.x() - picture.x()) / picture.width(), 0.0, 1.0),
+            std::clamp((device.y() - picture.y()) / picture.height(), 0.0, 1.0)};
 }
 
 void WallWidget::setTileAspectMode(int tile, AspectMode mode)
@@ -412,26 +517,35 @@ void WallWidget::updateDeliveredSizes()
         WallTile& tile = *m_tiles[i];
         if (!tile.feed)
             continue;
-        const QSize size = tileRect(int(i)).size();
-        const bool keepAspect = tile.aspect == AspectMode::Fit;
-        if (size == tile.deliveredSize && keepAspect == tile.deliveredKeepAspect)
+        QSize size = tileRect(int(i)).size();
+        bool keepAspect = tile.aspect == AspectMode::Fit;
+        const player::SourceArea area = sourceAreaOf(tile.zoom);
+        if (tile.zoom.isZoomed() && tile.hasPicture) {
+            // Exactly the picture's rectangle: the crop, rounded to whole samples, may not have the
+            // picture's proportions to the pixel, and a picture one pixel off would be scaled again here.
+            size = pictureRectIn(tile, tileRect(int(i))).size();
+            keepAspect = false;
+        }
+        if (size == tile.deliveredSize && keepAspect == tile.deliveredKeepAspect && area == tile.deliveredArea)
             continue;
         tile.deliveredSize = size;
         tile.deliveredKeepAspect = keepAspect;
-        // From the next decoded frame on, the decoder thread converts to this size (RGB).
-        tile.feed->setDeliveredSize(size.width(), size.height(), keepAspect);
+        tile.deliveredArea = area;
+        // From the next decoded frame on, the decoder thread converts to this size (RGB), cropping the
+        // zoomed part from the decoded picture: as sharp as the source allows.
+        tile.feed->setDeliveredSize(size.width(), size.height(), keepAspect, area);
     }
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Painting (shared by both paths)
 
-std::unique_ptr<player::VideoFrame> WallWidget::takeFrame(WallTile& tile)
+std::unique_ptr<player::VideoFrame> WallWidget::takeFrame(WallTile& tile, player::SourceArea* area)
 {
     if (!tile.frameReady)
         return nullptr;
     tile.frameReady = false;
-    return tile.feed ? tile.feed->take() : nullptr;
+    return tile.feed ? tile.feed->take(area) : nullptr;
 }
 
 void WallWidget::recordPicture(WallTile& tile, const player::VideoFrame& frame)
@@ -455,6 +569,7 @@ void WallWidget::drawOverlays(QPainter& painter, const std::vector<int>& tiles)
     const qreal dpr = devicePixelRatioF();
     const QSize fb = framebufferSize();
     const int gap = gapDevicePx();
+    const QDateTime now = QDateTime::currentDateTime();
     for (int i : tiles) {
         const WallTile& tile = *m_tiles[std::size_t(i)];
         const QRect rect = m_layout.tileRect(i, fb, gap);
@@ -469,6 +584,10 @@ void WallWidget::drawOverlays(QPainter& painter, const std::vector<int>& tiles)
         state.dropTarget = i == m_dropTile;
         // The later of the stream's own stamp and the time this wall last drew a frame of the tile.
         state.lastFrame = tile.lastPresented;
+        state.items = m_overlayItems;
+        if (m_overlayItems.testFlag(OverlayItem::Clock) && (tile.feed || tile.hasPicture))
+            state.clock = now;
+        state.zoom = tile.zoom.scale();
         if (tile.overlay.lastFrameTime.isValid()
             && (!state.lastFrame.isValid() || tile.overlay.lastFrameTime > state.lastFrame))
             state.lastFrame = tile.overlay.lastFrameTime;
@@ -509,18 +628,23 @@ void WallWidget::paintSoftware(QPaintEvent* event)
         const QRect logical = logicalTileRect(int(i));
         if (logical.isEmpty() || !region.intersects(logical))
             continue;  // its frame stays in the mailbox until its own repaint
-        if (std::unique_ptr<player::VideoFrame> frame = takeFrame(tile)) {
+        player::SourceArea area;
+        if (std::unique_ptr<player::VideoFrame> frame = takeFrame(tile, &area)) {
             const QRect rect = m_layout.tileRect(int(i), fb, gap);
             if (frame->layout() != player::PixelLayout::Bgra) {
                 // Not pre-scaled (the first frame before the mailbox knew the size): convert here.
+                area = sourceAreaOf(tile.zoom);
                 int width = rect.width();
                 int height = rect.height();
                 if (tile.aspect == AspectMode::Fit)
-                    player::FrameScaler::fitInside(frame->width(), frame->height(), width, height, &width, &height);
-                frame = m_guiScaler->toBgra(*frame, width, height);
+                    player::FrameScaler::fitInside(std::max(1, int(std::lround(frame->width() * area.width))),
+                                                   std::max(1, int(std::lround(frame->height() * area.height))),
+                                                   width, height, &width, &height);
+                frame = m_guiScaler->toBgra(*frame, width, height, area);
                 ++m_stats.guiConversions;
             }
             if (frame) {
+                tile.rgbArea = area;
                 recordPicture(tile, *frame);
                 ++m_stats.planeUploads;  // one RGB picture
                 // Ownership of the frame is handed to the tile: the image drawn below reads its pixels.
@@ -548,6 +672,9 @@ void WallWidget::paintSoftware(QPaintEvent* event)
     }
     drawOverlays(painter, toDraw);
     m_fullRedraw = false;
+    // A zoomed tile's delivered size follows its picture's size, which a new stream size changes.
+    if (std::any_of(presented.begin(), presented.end(), [this](int i) { return m_tiles[std::size_t(i)]->zoom.isZoomed(); }))
+        updateDeliveredSizes();
 
     for (int i : presented)
         emit framePresented(i);
@@ -572,6 +699,22 @@ void WallWidget::drawSoftwareTile(QPainter& painter, int index, QRect rect)
     bars -= target.toAlignedRect();
     for (const QRect& r : bars)
         painter.fillRect(r, kTileBackground);
+    const player::SourceArea shown = sourceAreaOf(tile.zoom);
+    if (!(tile.rgbArea == shown)) {
+        // The zoom changed since this picture was converted: until the mailbox delivers the new crop
+        // (next frame), place the old one where its part of the picture now lies, scaled.
+        const QRectF placed(target.x() + (tile.rgbArea.x - shown.x) / shown.width * target.width(),
+                            target.y() + (tile.rgbArea.y - shown.y) / shown.height * target.height(),
+                            tile.rgbArea.width / shown.width * target.width(),
+                            tile.rgbArea.height / shown.height * target.height());
+        painter.save();
+        painter.fillRect(target, kTileBackground);
+        painter.setClipRect(target, Qt::IntersectClip);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawImage(placed, image);
+        painter.restore();
+        return;
+    }
     if (image.size() == picture.size()) {
         image.setDevicePixelRatio(dpr);
         painter.drawImage(target.topLeft(), image);  // 1:1: a plain copy into the backing store
@@ -592,7 +735,11 @@ void WallWidget::mousePressEvent(QMouseEvent* event)
     if (tile >= 0 && (event->button() == Qt::LeftButton || event->button() == Qt::RightButton))
         setSelectedTile(tile);
     if (event->button() == Qt::LeftButton) {
-        m_pressedTile = tile;
+        // On a zoomed tile the left button pans the picture; elsewhere it may start a tile drag.
+        const bool zoomed = tile >= 0 && m_tiles[std::size_t(tile)]->zoom.isZoomed();
+        m_panTile = zoomed ? tile : -1;
+        m_panLast = event->position();
+        m_pressedTile = zoomed ? -1 : tile;
         m_pressPos = event->position().toPoint();
     }
     QWidget::mousePressEvent(event);
@@ -600,6 +747,19 @@ void WallWidget::mousePressEvent(QMouseEvent* event)
 
 void WallWidget::mouseMoveEvent(QMouseEvent* event)
 {
+    if ((event->buttons() & Qt::LeftButton) && m_panTile >= 0) {
+        const QRect picture = pictureRect(m_panTile);
+        if (!picture.isEmpty()) {
+            const QPointF delta = (event->position() - m_panLast) * devicePixelRatioF();
+            TileZoom zoom = tileZoom(m_panTile);
+            zoom.panBy(QPointF(delta.x() / picture.width(), delta.y() / picture.height()));
+            setTileZoom(m_panTile, zoom);
+        }
+        m_panLast = event->position();
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
     if (!(event->buttons() & Qt::LeftButton) || m_pressedTile < 0) {
         QWidget::mouseMoveEvent(event);
         return;
@@ -623,6 +783,12 @@ void WallWidget::mouseMoveEvent(QMouseEvent* event)
 
 void WallWidget::mouseReleaseEvent(QMouseEvent* event)
 {
+    if (event->button() == Qt::LeftButton && m_panTile >= 0) {
+        m_panTile = -1;
+        unsetCursor();
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         const int from = m_draggedTile;
         const int to = m_dropTile;
@@ -651,7 +817,61 @@ void WallWidget::mouseDoubleClickEvent(QMouseEvent* event)
         event->accept();
         return;
     }
+    if (tile >= 0 && event->button() == Qt::MiddleButton) {
+        resetTileZoom(tile);
+        event->accept();
+        return;
+    }
     QWidget::mouseDoubleClickEvent(event);
+}
+
+void WallWidget::wheelEvent(QWheelEvent* event)
+{
+    const int tile = tileAtWidgetPos(event->position());
+    // angleDelta is in eighths of a degree, 120 per notch; touchpads send fractions of a notch.
+    const int delta = event->angleDelta().y();
+    if (tile < 0 || delta == 0 || !m_tiles[std::size_t(tile)]->hasPicture) {
+        event->ignore();
+        return;
+    }
+    zoomTile(tile, viewportPointAt(tile, event->position()), std::pow(kZoomStep, delta / 120.0));
+    event->accept();
+}
+
+bool WallWidget::handleZoomKey(const QKeyEvent* event)
+{
+    if (m_selectedTile < 0)
+        return false;
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    const bool plain = modifiers == Qt::NoModifier;
+    switch (event->key()) {
+    case Qt::Key_Plus:  // Shift is part of + on many layouts
+        if (!plain && modifiers != Qt::ShiftModifier)
+            return false;
+        zoomTile(m_selectedTile, {0.5, 0.5}, kZoomStep);
+        return true;
+    case Qt::Key_Equal:  // the unshifted + key of US layouts
+        if (!plain)
+            return false;
+        zoomTile(m_selectedTile, {0.5, 0.5}, kZoomStep);
+        return true;
+    case Qt::Key_Minus:
+        if (!plain)
+            return false;
+        zoomTile(m_selectedTile, {0.5, 0.5}, 1.0 / kZoomStep);
+        return true;
+    case Qt::Key_0:  // plain 0 selects tile 10
+        if (modifiers != Qt::ControlModifier)
+            return false;
+        resetTileZoom(m_selectedTile);
+        return true;
+    case Qt::Key_Backspace:
+        if (!plain)
+            return false;
+        resetTileZoom(m_selectedTile);
+        return true;
+    default: return false;
+    }
 }
 
 void WallWidget::contextMenuEvent(QContextMenuEvent* event)
@@ -672,6 +892,10 @@ void WallWidget::contextMenuEvent(QContextMenuEvent* event)
 
 void WallWidget::keyPressEvent(QKeyEvent* event)
 {
+    if (handleZoomKey(event)) {
+        event->accept();
+        return;
+    }
     const int key = event->key();
     const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
     if (modifiers != Qt::NoModifier || tileCount() == 0) {
@@ -709,9 +933,22 @@ void WallWidget::keyPressEvent(QKeyEvent* event)
     event->accept();
 }
 
+WallWidget::DropKind WallWidget::dropKindOf(const QMimeData* mime)
+{
+    if (!mime)
+        return DropKind::None;
+    if (mime->hasFormat(kCameraIdMimeType))
+        return DropKind::Camera;
+    if (mime->hasFormat(kSiteIdMimeType))
+        return DropKind::Site;
+    if (mime->hasFormat(kLayoutNameMimeType))
+        return DropKind::Layout;
+    return DropKind::None;
+}
+
 void WallWidget::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (!event->mimeData() || !event->mimeData()->hasFormat(kCameraIdMimeType)) {
+    if (dropKindOf(event->mimeData()) == DropKind::None) {
         event->ignore();
         return;
     }
@@ -721,17 +958,19 @@ void WallWidget::dragEnterEvent(QDragEnterEvent* event)
 
 void WallWidget::dragMoveEvent(QDragMoveEvent* event)
 {
-    if (!event->mimeData() || !event->mimeData()->hasFormat(kCameraIdMimeType)) {
+    const DropKind kind = dropKindOf(event->mimeData());
+    if (kind == DropKind::None) {
         event->ignore();
         return;
     }
-    const int tile = tileAtWidgetPos(event->position());
+    // A layout goes to the whole wall: no tile is the target.
+    const int tile = kind == DropKind::Layout ? -1 : tileAtWidgetPos(event->position());
     if (tile != m_dropTile) {
         markTile(m_dropTile);
         m_dropTile = tile;
         markTile(tile);
     }
-    if (tile >= 0)
+    if (tile >= 0 || kind == DropKind::Layout)
         event->acceptProposedAction();
     else
         event->ignore();
@@ -748,7 +987,7 @@ void WallWidget::dropEvent(QDropEvent* event)
 {
     markTile(m_dropTile);
     m_dropTile = -1;
-    if (dropCamera(event->mimeData(), event->position().toPoint()))
+    if (dropMimeData(event->mimeData(), event->position().toPoint()))
         event->acceptProposedAction();
     else
         event->ignore();
@@ -756,13 +995,31 @@ void WallWidget::dropEvent(QDropEvent* event)
 
 bool WallWidget::dropCamera(const QMimeData* mime, QPoint pos)
 {
-    if (!mime || !mime->hasFormat(kCameraIdMimeType))
+    return dropKindOf(mime) == DropKind::Camera && dropMimeData(mime, pos);
+}
+
+bool WallWidget::dropMimeData(const QMimeData* mime, QPoint pos)
+{
+    const DropKind kind = dropKindOf(mime);
+    if (kind == DropKind::None)
         return false;
+    const QLatin1StringView type = kind == DropKind::Camera ? kCameraIdMimeType
+                                   : kind == DropKind::Site ? kSiteIdMimeType
+                                                            : kLayoutNameMimeType;
+    const QString payload = QString::fromUtf8(mime->data(type)).trimmed();
+    if (payload.isEmpty())
+        return false;
+    if (kind == DropKind::Layout) {
+        emit layoutDropped(payload);
+        return true;
+    }
     const int tile = tileAtWidgetPos(pos);
-    const QString cameraId = QString::fromUtf8(mime->data(kCameraIdMimeType)).trimmed();
-    if (tile < 0 || cameraId.isEmpty())
+    if (tile < 0)
         return false;
-    emit cameraDropped(tile, cameraId);
+    if (kind == DropKind::Camera)
+        emit cameraDropped(tile, payload);
+    else
+        emit siteDropped(tile, payload);
     return true;
 }
 

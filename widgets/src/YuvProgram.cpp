@@ -9,12 +9,16 @@ namespace vigie::widgets {
 namespace {
 
 // A full-viewport quad; picture row 0 is the top of the viewport (texture t = 0 at y = +1).
+// sourceRect (x, y, width, height) is the part of the picture spread over the viewport: the digital zoom
+// costs a multiply-add per vertex, no copy of the picture.
 const char* const kVertexShader = R"(#version 330 core
 layout(location = 0) in vec2 position;
+uniform vec4 sourceRect;
 out vec2 texCoord;
 void main()
 {
-    texCoord = vec2((position.x + 1.0) * 0.5, (1.0 - position.y) * 0.5);
+    vec2 viewportCoord = vec2((position.x + 1.0) * 0.5, (1.0 - position.y) * 0.5);
+    texCoord = sourceRect.xy + viewportCoord * sourceRect.zw;
     gl_Position = vec4(position, 0.0, 1.0);
 }
 )";
@@ -66,6 +70,8 @@ bool YuvProgram::create(QOpenGLFunctions_3_3_Core* gl)
     m_offsetLoc = m_program->uniformLocation("yuvOffset");
     m_chromaScaleLoc = m_program->uniformLocation("chromaScale");
     m_interleavedLoc = m_program->uniformLocation("chromaInterleaved");
+    m_sourceRectLoc = m_program->uniformLocation("sourceRect");
+    m_program->setUniformValue(m_sourceRectLoc, 0.f, 0.f, 1.f, 1.f);
     m_program->release();
 
     // Core profile: no drawing without a VAO.
@@ -111,6 +117,11 @@ void YuvProgram::setConversion(QOpenGLFunctions_3_3_Core* gl, const YuvToRgb& co
     gl->glUniform3fv(m_offsetLoc, 1, conversion.offset.data());
     gl->glUniform2f(m_chromaScaleLoc, chromaScaleX, chromaScaleY);
     gl->glUniform1i(m_interleavedLoc, conversion.chromaInterleaved ? 1 : 0);
+}
+
+void YuvProgram::setSourceRect(QOpenGLFunctions_3_3_Core* gl, float x, float y, float width, float height)
+{
+    gl->glUniform4f(m_sourceRectLoc, x, y, width, height);
 }
 
 void YuvProgram::draw(QOpenGLFunctions_3_3_Core* gl)

@@ -33,6 +33,9 @@ public:
     // ratio (odd sizes, see .cpp).
     void setConversion(QOpenGLFunctions_3_3_Core* gl, const YuvToRgb& conversion, float chromaScaleX,
                        float chromaScaleY);
+    // Per tile: the part of the picture drawn over the viewport, in normalised texture coordinates
+    // (x, y, width, height; the digital zoom). The whole picture is (0, 0, 1, 1).
+    void setSourceRect(QOpenGLFunctions_3_3_Core* gl, float x, float y, float width, float height);
     // Draws the quad over the current viewport.
     void draw(QOpenGLFunctions_3_3_Core* gl);
 
@@ -44,6 +47,7 @@ private:
     GLint m_offsetLoc = -1;
     GLint m_chromaScaleLoc = -1;
     GLint m_interleavedLoc = -1;
+    GLint m_sourceRectLoc = -1;
     QString m_log;
 };
 

@@ -39,10 +39,14 @@ public:
     // Any thread. From the next post() on, frames are converted to PixelLayout::Bgra at width x height
     // (keepAspect: the largest size of the picture's aspect ratio inside it). 0 x 0 = deliver decoded
     // frames as they are (the default). A frame already waiting is not converted again.
-    void setDeliveredSize(int width, int height, bool keepAspect);
+    // area: only that part of the picture is converted, to width x height (a digital zoom kept sharp:
+    // the crop is scaled from the decoded samples); keepAspect then applies to the area's proportions.
+    void setDeliveredSize(int width, int height, bool keepAspect, const SourceArea& area = {});
     // Any thread (the GUI thread in practice). Ownership of the returned frame is handed to the caller;
-    // null when nothing new arrived since the last take().
-    std::unique_ptr<VideoFrame> take();
+    // null when nothing new arrived since the last take(). area, when given, receives the part of the
+    // picture the frame shows (the whole picture for a frame that was not converted): a frame posted
+    // before a setDeliveredSize() change still carries the previous area.
+    std::unique_ptr<VideoFrame> take(SourceArea* area = nullptr);
     // Drops a waiting frame, e.g. when a tile switches to another camera.
     void clear();
 
@@ -56,12 +60,14 @@ public:
 private:
     mutable std::mutex m_mutex;
     std::unique_ptr<VideoFrame> m_frame;  // guarded by m_mutex
+    SourceArea m_frameArea;               // guarded by m_mutex: what m_frame shows
     std::function<void()> m_notifier;     // guarded by m_mutex
     Counters m_counters;                  // guarded by m_mutex
     struct Delivery {
         int width = 0;
         int height = 0;
         bool keepAspect = true;
+        SourceArea area;
     };
     Delivery m_delivery;                  // guarded by m_mutex
     OriginalReceiver m_originalReceiver;  // guarded by m_mutex

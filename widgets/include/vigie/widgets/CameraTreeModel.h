@@ -5,7 +5,7 @@
 //
 // Updates are incremental (upsertCamera/removeCamera emit the proper row signals) so that views keep
 // their selection and expansion while the directory streams changes. Camera rows drag as
-// "application/x-vigie-camera-id" (see CameraMime.h). GUI thread.
+// "application/x-vigie-camera-id", site rows as "application/x-vigie-site" (see CameraMime.h). GUI thread.
 
 #include <QAbstractItemModel>
 #include <QHash>

@@ -1,8 +1,10 @@
 #pragma once
-// What a wall tile writes over its picture: camera title, stream status, time of the last frame and,
-// on demand, a few lines of stream statistics.
+// What a wall tile writes over its picture: camera title, stream status, time of the last frame,
+// recording and alarm indicators and, on demand, a few lines of stream statistics. Which of these the
+// wall shows is chosen for the whole wall with OverlayItems (WallWidget::setOverlayItems).
 
 #include <QDateTime>
+#include <QFlags>
 #include <QString>
 #include <QStringList>
 
@@ -20,8 +22,27 @@ struct TileOverlay {
     // Statistics lines ("25.0 fps in / 25.0 out · 512 kbit/s"), drawn in a translucent box under the title;
     // empty = no box.
     QStringList statistics;
+    bool recording = false;  // the camera records: a red dot and "REC" in the title band
+    bool alarm = false;      // an alarm is raised on this camera: a red frame and an "ALARM" flag
 
     friend bool operator==(const TileOverlay&, const TileOverlay&) = default;
 };
 
+// The parts of the overlay the wall shows, for every tile. Statistics, hints ("Drop a camera here"),
+// selection and zoom badge do not depend on them.
+enum class OverlayItem {
+    CameraName = 0x1,   // TileOverlay::title
+    Clock = 0x2,        // the local time, updated every second
+    StreamState = 0x4,  // TileOverlay::status and the time of the last frame
+    Recording = 0x8,    // TileOverlay::recording
+    Alarm = 0x10,       // TileOverlay::alarm
+};
+Q_DECLARE_FLAGS(OverlayItems, OverlayItem)
+
+// Everything but the clock: a wall of clocks all showing the same time is noise unless asked for.
+inline constexpr OverlayItems kDefaultOverlayItems{OverlayItem::CameraName, OverlayItem::StreamState,
+                                                   OverlayItem::Recording, OverlayItem::Alarm};
+
 }  // namespace vigie::widgets
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(vigie::widgets::OverlayItems)

@@ -11,6 +11,7 @@
 #include <QRect>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -47,6 +48,30 @@ public:
     // True for columns x rows tiles of one cell each in reading order (what grid() makes).
     bool isGrid() const;
 
+    // The same tiles numbered in reading order of their top-left cells (row by row, left to right).
+    WallLayout inReadingOrder() const;
+
+    // Largest grid side fromText() accepts, and so the largest an edit may make.
+    static constexpr int kMaxSide = 16;
+
+    // An edited layout and where its tiles come from, so that callers can keep cameras on them.
+    struct Edit;
+
+    // The tiles whose cells lie in `cells` become one tile covering the whole rectangle (cells of the
+    // rectangle that no tile covered join it too). nullopt when the rectangle is empty or leaves the grid,
+    // cuts through a tile that is not wholly inside it, or is already exactly one tile (nothing to merge).
+    // Tiles of the result are in reading order.
+    std::optional<Edit> merged(QRect cells) const;
+    // merged() of the bounding rectangle of these tiles' cells; nullopt for no tile or an unknown one.
+    std::optional<Edit> merged(const QList<int>& tiles) const;
+    // The tile's cells become 1x1 tiles; its top-left piece takes its place (its source). nullopt for an
+    // unknown tile or one that is already a single cell. Tiles of the result are in reading order.
+    std::optional<Edit> split(int tile) const;
+    // The grid becomes columns x rows cells (1..kMaxSide each, else nullopt). Tiles wholly outside the new
+    // grid are dropped (their cameras with them); a tile crossing the new border is clipped to it and keeps
+    // its camera; cells the grid gains become 1x1 tiles. Tiles of the result are in reading order.
+    std::optional<Edit> resized(int columns, int rows) const;
+
     // Text form for settings files: "CxR:x,y,w,h;x,y,w,h;..." (cells in grid units, tile order kept).
     QString toText() const;
     // nullopt for anything that is not a layout of at least one tile with cells inside the grid and not
@@ -70,6 +95,32 @@ private:
     int m_columns = 0;
     int m_rows = 0;
     QList<QRect> m_cells;
+};
+
+struct WallLayout::Edit {
+    WallLayout layout;
+    // Per tile of `layout`: the tiles of the layout before the edit that it takes over, ascending. One
+    // tile for a tile kept as it was (or clipped, or the top-left piece of a split tile), several for a
+    // merged tile, none for a new tile (the other pieces of a split, cells added by resizing).
+    // An old tile appears under at most one new tile, so no camera is ever shown twice.
+    QList<QList<int>> sources;
+
+    // No change: each tile is its own source.
+    static Edit identity(const WallLayout& layout);
+    // `next` replaces `previous` wholesale (a preset picked): tile i keeps tile i, as WallController
+    // does when its layout changes.
+    static Edit replacement(const WallLayout& previous, const WallLayout& next);
+    // This edit followed by `next` (an edit of this->layout): the sources of the final tiles in terms
+    // of the layout this edit started from.
+    Edit then(const Edit& next) const;
+    // Per tile of `layout`: the old tile whose camera it keeps, the first of its sources whose entry in
+    // `oldCameraIds` is not empty (a merged tile keeps the camera of the first tile that had one), else
+    // -1 (the tile starts empty).
+    QList<int> keptTiles(const QStringList& oldCameraIds) const;
+    // Values per old tile (camera ids, stream preferences) carried to the new tiles along keptTiles;
+    // `fallback` for a tile that keeps none.
+    static QStringList carried(const QList<int>& keptTiles, const QStringList& oldValues,
+                               const QString& fallback = {});
 };
 
 }  // namespace vigie::widgets

@@ -12,6 +12,19 @@
 //   for the repainted tiles only. It is the way mpv's x11 output keeps up without a GPU.
 // Both paths repaint only when something changed and only the tiles that changed.
 //
+// Input. Left click selects a tile, double click emits tileDoubleClicked, right click asks for the tile's
+// menu. Left drag: on a zoomed tile it pans the picture; otherwise it drags the tile onto another one
+// (tileDragged, the receiver swaps them). Mouse wheel over a tile zooms in and out at the cursor (the
+// picture point under the cursor stays there); a double click with the middle button resets the zoom.
+// Keys: 1..9 and 0 select tiles 1..10, arrows move the selection, Enter activates it; + (or =) and -
+// zoom the selected tile at its centre, Ctrl+0 or Backspace reset its zoom. Drops: a camera or a site
+// on a tile (cameraDropped, siteDropped), a layout anywhere (layoutDropped); see CameraMime.h.
+//
+// Digital zoom: per tile (TileZoom), inside the area the picture covers unzoomed. The OpenGL path turns
+// it into a texture-coordinate transform; the software path has the mailbox crop the decoded picture
+// before scaling it to the tile (sharp, on the decoder thread), and until the next frame arrives shows
+// the previous picture moved and scaled. Snapshots are unaffected: they take the decoded frame.
+//
 // Thread affinity: every method runs on the GUI thread. The only code that runs elsewhere is the
 // mailbox notifier installed by setTileFeed(), which runs on the decoder thread and just queues a call.
 //
@@ -35,6 +48,7 @@
 
 #include "vigie/player/VideoFrame.h"
 #include "vigie/widgets/TileOverlay.h"
+#include "vigie/widgets/TileZoom.h"
 #include "vigie/widgets/WallLayout.h"
 
 class QMimeData;
@@ -43,6 +57,7 @@ class QTimer;
 namespace vigie::player {
 class FrameMailbox;
 class FrameScaler;
+struct SourceArea;
 }
 
 namespace vigie::widgets {
@@ -100,6 +115,16 @@ public:
 
     void setTileOverlay(int tile, const TileOverlay& overlay);
     TileOverlay tileOverlay(int tile) const;
+    // What every tile's overlay shows (kDefaultOverlayItems at first). With OverlayItem::Clock, one timer
+    // for the whole wall redraws the tiles each second, and only while the wall is visible.
+    void setOverlayItems(OverlayItems items);
+    OverlayItems overlayItems() const { return m_overlayItems; }
+
+    // Digital zoom of a tile. It survives new frames and is reset when the tile gets another feed (or
+    // none) and when the layout changes. Setting it emits tileZoomChanged when it changes.
+    TileZoom tileZoom(int tile) const;
+    void setTileZoom(int tile, const TileZoom& zoom);
+    void resetTileZoom(int tile) { setTileZoom(tile, TileZoom()); }
 
     // -1 = none. Changing it emits tileSelected.
     int selectedTile() const { return m_selectedTile; }
@@ -144,11 +169,20 @@ public:
     QString renderError() const { return m_renderError; }
 
     // Handles a drop of camera-id MIME data at pos (widget coordinates); returns true when accepted.
-    // Used by dropEvent(); public so that other views can forward drops.
     bool dropCamera(const QMimeData* mime, QPoint pos);
+    // Handles a drop of any payload the wall takes (camera, site, layout; see CameraMime.h) at pos
+    // (widget coordinates), emitting the matching signal; returns true when accepted. Used by
+    // dropEvent(); public so that other views can forward drops.
+    bool dropMimeData(const QMimeData* mime, QPoint pos);
 
 signals:
     void cameraDropped(int tile, const QString& cameraId);
+    // A site dropped on a tile: the receiver fills the free tiles with the site's cameras from that one on.
+    void siteDropped(int tile, const QString& siteId);
+    // A layout (by name) dropped anywhere on the wall.
+    void layoutDropped(const QString& name);
+    // The tile's zoom changed (mouse, keyboard or setTileZoom; not when reset by a new feed or layout).
+    void tileZoomChanged(int tile, double scale);
     void tileDoubleClicked(int tile);
     // Enter on the selected tile (the keyboard's double-click).
     void tileActivated(int tile);
@@ -169,9 +203,11 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
-    // Arrows move the selection to the neighbouring tile, 1..9 and 0 select tiles 1..10, Enter
-    // activates the selected tile.
+    void wheelEvent(QWheelEvent* event) override;
+    // See the class comment for the keys.
     void keyPressEvent(QKeyEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
@@ -190,13 +226,23 @@ private:
     void schedulePaint();                             // repaint, no sooner than the frame-rate cap allows
     void requestPaint();                              // repaint now (coalesced by Qt)
     int tileAtWidgetPos(QPointF pos) const;
+    // pos (widget coordinates) as a fraction of the tile's picture rectangle, clamped to 0..1.
+    QPointF viewportPointAt(int tile, QPointF pos) const;
+    void zoomTile(int tile, QPointF viewportPoint, double factor);
+    bool handleZoomKey(const QKeyEvent* event);
+    void resetZooms();                                // all tiles, without signals (layout change)
+    // Which payload a drag carries, if the wall takes it.
+    enum class DropKind { None, Camera, Site, Layout };
+    static DropKind dropKindOf(const QMimeData* mime);
+    void updateClockTimer();                          // runs only while the clock is shown
+    void onClockTick();
     QSize framebufferSize() const;
     int gapDevicePx() const;
     QRect logicalTileRect(int tile) const;
     QRect pictureRectIn(const WallTile& tile, QRect rect) const;
     void updateDeliveredSizes();                      // software path: what each mailbox converts to
     // Takes the tile's newest frame, if any, and records what it shows; null when none.
-    std::unique_ptr<player::VideoFrame> takeFrame(WallTile& tile);
+    std::unique_ptr<player::VideoFrame> takeFrame(WallTile& tile, player::SourceArea* area = nullptr);
     void recordPicture(WallTile& tile, const player::VideoFrame& frame);
     void drawOverlays(QPainter& painter, const std::vector<int>& tiles);
     void paintSoftware(QPaintEvent* event);
@@ -219,6 +265,11 @@ private:
     int m_pressedTile = -1;
     QPoint m_pressPos;
     int m_draggedTile = -1;
+    // Panning a zoomed tile with the left button: the tile, and the last position seen (widget coordinates).
+    int m_panTile = -1;
+    QPointF m_panLast;
+    OverlayItems m_overlayItems = kDefaultOverlayItems;
+    QTimer* m_clockTimer = nullptr;   // single shot, re-armed at each second boundary
     int m_maxFrameRate = 0;
     QTimer* m_paintTimer = nullptr;   // deferred update() under the frame-rate cap
     QElapsedTimer m_sinceLastPaint;
