@@ -69,7 +69,16 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
                                 QCoreApplication::translate("vigie", "auto (default: the system's language), en or fr "
                                                                      "(env VIGIE_LANGUAGE)."),
                                 QStringLiteral("lang"));
-    parser.addOptions({backend, tls, ca, user, passwordFile, grid, cameras, renderer, theme, language});
+    QCommandLineOption wall(QStringLiteral("wall"),
+                            QCoreApplication::translate("vigie", "Run as the display of this video wall (id or name): "
+                                                                 "full screen, no operator controls, showing what the "
+                                                                 "backend's wall service says."),
+                            QStringLiteral("name"));
+    QCommandLineOption monitor(QStringLiteral("monitor"),
+                               QCoreApplication::translate("vigie", "With --wall: show only this monitor of the wall "
+                                                                    "(one display process per screen)."),
+                               QStringLiteral("id"));
+    parser.addOptions({backend, tls, ca, user, passwordFile, grid, cameras, renderer, theme, language, wall, monitor});
     if (!parser.parse(arguments)) {
         usageError(parser.errorText());
         return {std::nullopt, 2};
@@ -154,6 +163,16 @@ ParseOutcome parseCommandLine(const QStringList& arguments)
             return {std::nullopt, 2};
         }
         options.lightTheme = themeText == QLatin1String("light");
+    }
+    options.wall = parser.value(wall).trimmed();
+    options.monitor = parser.value(monitor).trimmed();
+    if (parser.isSet(wall) && options.wall.isEmpty()) {
+        usageError(QCoreApplication::translate("vigie", "--wall needs the id or name of a wall"));
+        return {std::nullopt, 2};
+    }
+    if (!options.monitor.isEmpty() && options.wall.isEmpty()) {
+        usageError(QCoreApplication::translate("vigie", "--monitor only makes sense with --wall"));
+        return {std::nullopt, 2};
     }
     if (parser.isSet(cameras))
         options.cameraIds = parser.value(cameras).split(QLatin1Char(','), Qt::SkipEmptyParts);

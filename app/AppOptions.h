@@ -20,6 +20,8 @@ struct AppOptions {
     RenderPreference renderer = RenderPreference::Auto;  // --renderer, or VIGIE_RENDERER
     QString language;  // "en" or "fr" (--language, VIGIE_LANGUAGE, else the system locale)
     bool lightTheme = false;  // --theme light (or VIGIE_THEME=light); dark by default
+    QString wall;     // --wall: run as that video wall's display (id or name) instead of the console
+    QString monitor;  // --monitor: with --wall, only that monitor (one process per physical screen)
 };
 
 // Parses the command line before any QApplication exists (so that --help and usage errors work without a

@@ -5,10 +5,17 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QHideEvent>
+#include <QInputDialog>
+#include <QPushButton>
+#include <QScreen>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QScrollArea>
 #include <QSettings>
 #include <QShowEvent>
 #include <QStatusBar>
@@ -20,11 +27,19 @@
 #include <algorithm>
 
 #include "CameraEntries.h"
+#include "NamedLayouts.h"
+#include "WallContent.h"
+#include "WallPanel.h"
+#include "Workspace.h"
+#include "WorkspaceWindow.h"
 #include "WallController.h"
 #include "vigie/rpc/BackendClient.h"
+#include "vigie/rpc/WallLink.h"
 #include "vigie/widgets/CameraTreeModel.h"
 #include "vigie/widgets/CameraTreeView.h"
+#include "vigie/widgets/LayoutEditorDialog.h"
 #include "vigie/widgets/LayoutPresets.h"
+#include "vigie/widgets/SavedLayoutList.h"
 #include "vigie/widgets/ConnectionBanner.h"
 #include "vigie/widgets/LoginDialog.h"
 #include "vigie/widgets/ShortcutsDialog.h"
@@ -35,14 +50,14 @@ namespace vigie::app {
 using vigie::rpc::ConnectionState;
 
 namespace {
-const char kGridKey[] = "wall/grid";      // before uneven layouts; still read when wall/layout is absent
-const char kLayoutKey[] = "wall/layout";  // WallLayout::toText()
-const char kCamerasKey[] = "wall/cameras";
-const char kStreamsKey[] = "wall/streams";  // WallController::streamPreferences()
+const char kWorkspacesGroup[] = "workspaces";  // count, current, then one group per workspace: "0", "1"…
+const char kLegacyWallGroup[] = "wall";        // the single wall saved before workspaces existed
+constexpr int kMaxWorkspaces = 9;              // Ctrl+1…9
 }  // namespace
 
-MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList initialCameras, QWidget* parent)
-    : QMainWindow(parent), m_backend(backend), m_pendingCameras(std::move(initialCameras))
+MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList initialCameras,
+                       vigie::rpc::WallLink* walls, QWidget* parent)
+    : QMainWindow(parent), m_backend(backend), m_walls(walls)
 {
     setWindowTitle(tr("Vigie — %1").arg(backend->options().address));
 
@@ -51,9 +66,12 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_banner = new vigie::widgets::ConnectionBanner(central);
-    m_wall = new vigie::widgets::WallWidget(central);
+    m_tabs = new QTabWidget(central);
+    m_tabs->setObjectName(QStringLiteral("workspaceTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setMovable(false);
     layout->addWidget(m_banner);
-    layout->addWidget(m_wall, 1);
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
     auto* dock = new QDockWidget(tr("Cameras"), this);
@@ -62,36 +80,43 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
     m_tree = new vigie::widgets::CameraTreeView(dock);
     dock->setWidget(m_tree);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    auto* layoutsDock = new QDockWidget(tr("Layouts"), this);
+    layoutsDock->setObjectName(QStringLiteral("layoutsDock"));
+    layoutsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_savedLayouts = new vigie::widgets::SavedLayoutList(layoutsDock);
+    layoutsDock->setWidget(m_savedLayouts);
+    addDockWidget(Qt::LeftDockWidgetArea, layoutsDock);
+    tabifyDockWidget(dock, layoutsDock);
+    dock->raise();
+    connect(m_savedLayouts, &vigie::widgets::SavedLayoutList::layoutActivated, this,
+            [this](const QString& name) { applyNamedLayout(name, wallController()); });
+    refreshSavedLayouts();
+
+    if (m_walls) {
+        auto* wallDock = new QDockWidget(tr("Video walls"), this);
+        wallDock->setObjectName(QStringLiteral("wallDock"));
+        wallDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                              QDockWidget::DockWidgetClosable);
+        auto* scroll = new QScrollArea(wallDock);
+        scroll->setWidgetResizable(true);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        m_wallPanel = new WallPanel(m_backend, m_walls, scroll);
+        scroll->setWidget(m_wallPanel);
+        wallDock->setWidget(scroll);
+        addDockWidget(Qt::RightDockWidgetArea, wallDock);
+        connect(m_wallPanel, &WallPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    }
 
     m_linkLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_linkLabel);
 
-    m_controller = new WallController(m_wall, m_backend, this);
-    m_controller->setPaused(true);  // until the window is shown: nothing decodes for a window nobody sees
-    QSettings settings;
-    if (grid > 0) {
-        m_controller->setGrid(grid);
-    } else if (settings.contains(kLayoutKey)) {
-        const QString text = settings.value(kLayoutKey).toString();
-        if (const auto saved = vigie::widgets::WallLayout::fromText(text)) {
-            m_controller->setLayout(*saved);
-        } else {
-            // A damaged value must not cost the operator their start-up: say so, use the default.
-            m_controller->setGrid(2);
-            QTimer::singleShot(0, this, [this, text] {
-                statusBar()->showMessage(tr("The saved wall layout could not be read (\"%1\"): showing 2×2 instead.")
-                                             .arg(text.left(60)),
-                                         15000);
-            });
-        }
-    } else {
-        m_controller->setGrid(settings.value(kGridKey, 2).toInt());
-    }
-    if (m_pendingCameras.isEmpty())
-        m_pendingCameras = settings.value(kCamerasKey).toStringList();
-    m_controller->setStreamPreferences(settings.value(kStreamsKey).toStringList());
-
+    if (QSettings().contains(QStringLiteral("overlay/items")))
+        m_overlayItems = vigie::widgets::OverlayItems::fromInt(QSettings().value(QStringLiteral("overlay/items")).toInt());
+    loadWorkspaces(grid, initialCameras);
     buildActions();
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentWorkspaceChanged);
+    onCurrentWorkspaceChanged();
+    m_loading = false;
 
     connect(m_backend, &vigie::rpc::BackendClient::stateChanged, this, &MainWindow::onConnectionStateChanged);
     connect(m_backend, &vigie::rpc::BackendClient::directoryReset, this, &MainWindow::onDirectoryReset);
@@ -100,35 +125,344 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
     });
     connect(m_backend, &vigie::rpc::BackendClient::cameraRemoved, this,
             [this](const QString& id) { m_tree->model()->removeCamera(id); });
-
     connect(m_tree, &vigie::widgets::CameraTreeView::cameraActivated, this, &MainWindow::placeCamera);
-    // The wall widget numbers the tiles it shows; while a tile is maximised that is not the grid position.
-    connect(m_wall, &vigie::widgets::WallWidget::cameraDropped, this, [this](int wallIndex, const QString& cameraId) {
-        m_controller->assign(m_controller->wallToTile(wallIndex), cameraId);
-    });
-    connect(m_wall, &vigie::widgets::WallWidget::tileDoubleClicked, this,
-            [this](int wallIndex) { m_controller->toggleMaximised(m_controller->wallToTile(wallIndex)); });
-    connect(m_wall, &vigie::widgets::WallWidget::tileMenuRequested, this, &MainWindow::showTileMenu);
-    connect(m_controller, &WallController::snapshotSaved, this, [this](int, const QString& path) {
-        statusBar()->showMessage(tr("Snapshot saved: %1").arg(QDir::toNativeSeparators(path)), 10000);
-    });
-    connect(m_controller, &WallController::snapshotFailed, this, [this](int, const QString& reason) {
-        statusBar()->showMessage(tr("No snapshot: %1").arg(reason), 10000);
-    });
-    connect(m_wall, &vigie::widgets::WallWidget::tileDragged, this, [this](int fromWall, int toWall) {
-        m_controller->swapTiles(m_controller->wallToTile(fromWall), m_controller->wallToTile(toWall));
-    });
-    connect(m_wall, &vigie::widgets::WallWidget::tileActivated, this,
-            [this](int wallIndex) { m_controller->toggleMaximised(m_controller->wallToTile(wallIndex)); });
-    connect(m_controller, &WallController::maximisedChanged, this,
-            [this](int tile) { m_restoreAction->setEnabled(tile >= 0); });
-    connect(m_controller, &WallController::assignmentsChanged, this, &MainWindow::saveWall);
 
     onConnectionStateChanged();
     resize(1600, 900);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Detached windows hold workspaces whose controllers use the backend: close them with the console.
+    for (auto* window : std::as_const(m_detached)) {
+        delete window->takeWorkspace();
+        delete window;
+    }
+}
+
+void MainWindow::loadWorkspaces(int grid, const QStringList& initialCameras)
+{
+    QSettings settings;
+    QStringList problems;
+    const int count = std::clamp(settings.value(QStringLiteral("%1/count").arg(kWorkspacesGroup), 0).toInt(), 0,
+                                 kMaxWorkspaces);
+    QList<std::pair<Workspace*, QVariantMap>> detached;
+    if (count == 0) {
+        // First start, or settings from before workspaces: one workspace, from the former wall if any.
+        Workspace* workspace = addWorkspace();
+        const QString problem = workspace->load(settings, QString::fromLatin1(kLegacyWallGroup));
+        if (!problem.isEmpty())
+            problems << problem;
+    }
+    for (int i = 0; i < count; ++i) {
+        Workspace* workspace = addWorkspace();
+        const QString group = QStringLiteral("%1/%2").arg(kWorkspacesGroup).arg(i);
+        const QString problem = workspace->load(settings, group);
+        if (!problem.isEmpty())
+            problems << problem;
+        m_tabs->setTabText(i, workspace->name());
+        settings.beginGroup(group);
+        if (settings.value(QStringLiteral("detached")).toBool()) {
+            detached.append({workspace, {{QStringLiteral("screen"), settings.value(QStringLiteral("screen"))},
+                                         {QStringLiteral("geometry"), settings.value(QStringLiteral("geometry"))}}});
+        }
+        settings.endGroup();
+    }
+    m_tabs->setCurrentIndex(std::clamp(settings.value(QStringLiteral("%1/current").arg(kWorkspacesGroup), 0).toInt(),
+                                       0, int(m_workspaces.size()) - 1));
+    Workspace* current = currentWorkspace();
+    if (grid > 0)
+        current->controller()->setGrid(grid);
+    if (!initialCameras.isEmpty())
+        current->setPendingCameras(initialCameras);
+    problems << NamedLayouts().problems();
+    if (!problems.isEmpty())
+        QTimer::singleShot(0, this, [this, problems] { statusBar()->showMessage(problems.join(QLatin1Char(' ')), 15000); });
+    // Detached workspaces go back to the screen they were on, if it is still there; else the next one.
+    for (const auto& [workspace, placement] : detached) {
+        detachWorkspace(workspace);
+        if (auto* window = detachedWindow(workspace)) {
+            QScreen* screen = nullptr;
+            for (QScreen* candidate : QGuiApplication::screens())
+                if (candidate->name() == placement.value(QStringLiteral("screen")).toString())
+                    screen = candidate;
+            if (screen)
+                window->showOn(screen, placement.value(QStringLiteral("geometry")).toRect());
+        }
+    }
+}
+
+Workspace* MainWindow::addWorkspace(const QString& name)
+{
+    if (m_workspaces.size() >= kMaxWorkspaces)
+        return nullptr;
+    const QString title = name.isEmpty() ? tr("Workspace %1").arg(m_workspaces.size() + 1) : name;
+    auto* workspace = new Workspace(m_backend, title, m_tabs);
+    m_workspaces << workspace;
+    m_tabs->addTab(workspace, title);
+    connect(workspace, &Workspace::nameChanged, this, [this, workspace](const QString& text) {
+        m_tabs->setTabText(tabOf(workspace), text);
+        saveWorkspaces();
+    });
+    connectWorkspace(workspace);
+    if (m_directoryLoaded)
+        workspace->placeSavedCameras(false);  // a new workspace starts empty; the operator fills it
+    if (m_snapshotAction)
+        workspace->controller()->setStatisticsVisible(m_statisticsAction->isChecked());
+    saveWorkspaces();
+    return workspace;
+}
+
+void MainWindow::closeWorkspace(int index)
+{
+    if (m_workspaces.size() <= 1 || index < 0 || index >= m_workspaces.size())
+        return;  // the console always keeps one workspace
+    Workspace* workspace = m_workspaces.at(index);
+    if (auto* window = detachedWindow(workspace)) {
+        m_detached.removeOne(window);
+        window->takeWorkspace();
+        delete window;
+    }
+    QWidget* page = m_tabs->widget(index);
+    m_tabs->removeTab(index);
+    m_workspaces.removeAt(index);
+    if (page != workspace)
+        delete page;  // the placeholder of a detached workspace
+    delete workspace;
+    saveWorkspaces();
+}
+
+WorkspaceWindow* MainWindow::detachedWindow(Workspace* workspace) const
+{
+    for (auto* window : m_detached)
+        if (window->workspace() == workspace)
+            return window;
+    return nullptr;
+}
+
+void MainWindow::detachWorkspace(Workspace* workspace)
+{
+    const int index = tabOf(workspace);
+    if (index < 0 || detachedWindow(workspace))
+        return;
+    // The tab stays, saying where the workspace is and offering to bring it back.
+    auto* placeholder = new QWidget;
+    auto* layout = new QVBoxLayout(placeholder);
+    auto* label = new QLabel(tr("This workspace is shown in its own window."), placeholder);
+    label->setAlignment(Qt::AlignCenter);
+    auto* back = new QPushButton(tr("Bring it back here"), placeholder);
+    back->setObjectName(QStringLiteral("bringBackButton"));
+    connect(back, &QPushButton::clicked, this, [this, workspace] { bringBack(workspace); });
+    layout->addStretch(1);
+    layout->addWidget(label);
+    layout->addWidget(back, 0, Qt::AlignHCenter);
+    layout->addStretch(1);
+    const bool wasCurrent = m_tabs->currentIndex() == index;
+    m_tabs->removeTab(index);
+    m_tabs->insertTab(index, placeholder, workspace->name());
+    if (wasCurrent)
+        m_tabs->setCurrentIndex(index);
+
+    auto* window = new WorkspaceWindow(workspace);
+    m_detached << window;
+    connect(window, &WorkspaceWindow::returnRequested, this, [this](WorkspaceWindow* w) { bringBack(w->workspace()); });
+    // Another screen than the console's when there is one: that is what detaching is for.
+    QScreen* target = screen();
+    for (QScreen* candidate : QGuiApplication::screens()) {
+        if (candidate != screen()) {
+            target = candidate;
+            break;
+        }
+    }
+    if (target == screen()) {
+        // One screen only: a large window beside the console rather than covering it.
+        const QRect area = target->availableGeometry();
+        window->showOn(target, QRect(area.topLeft() + QPoint(area.width() / 8, area.height() / 8), area.size() * 3 / 4));
+    } else {
+        window->showOn(target);
+    }
+    saveWorkspaces();
+}
+
+void MainWindow::bringBack(Workspace* workspace)
+{
+    auto* window = detachedWindow(workspace);
+    const int index = tabOf(workspace);
+    if (!window || index < 0)
+        return;
+    m_detached.removeOne(window);
+    window->takeWorkspace();
+    workspace->setParent(m_tabs);
+    window->deleteLater();
+    QWidget* placeholder = m_tabs->widget(index);
+    const bool wasCurrent = m_tabs->currentIndex() == index;
+    m_tabs->removeTab(index);
+    m_tabs->insertTab(index, workspace, workspace->name());
+    delete placeholder;
+    if (wasCurrent)
+        m_tabs->setCurrentIndex(index);
+    saveWorkspaces();
+}
+
+int MainWindow::tabOf(const Workspace* workspace) const
+{
+    return static_cast<int>(m_workspaces.indexOf(const_cast<Workspace*>(workspace)));
+}
+
+Workspace* MainWindow::currentWorkspace() const
+{
+    const int index = m_tabs->currentIndex();
+    return index >= 0 && index < m_workspaces.size() ? m_workspaces.at(index) : m_workspaces.value(0);
+}
+
+WallController* MainWindow::wallController() const
+{
+    return currentWorkspace()->controller();
+}
+
+vigie::widgets::WallWidget* MainWindow::wall() const
+{
+    return currentWorkspace()->wall();
+}
+
+void MainWindow::connectWorkspace(Workspace* workspace)
+{
+    auto* wall = workspace->wall();
+    auto* controller = workspace->controller();
+    // The wall widget numbers the tiles it shows; while a tile is maximised that is not the grid position.
+    connect(wall, &vigie::widgets::WallWidget::cameraDropped, this, [controller](int wallIndex, const QString& cameraId) {
+        controller->assign(controller->wallToTile(wallIndex), cameraId);
+    });
+    connect(wall, &vigie::widgets::WallWidget::siteDropped, this, [this, controller](int wallIndex, const QString& siteId) {
+        placeSite(controller, controller->wallToTile(wallIndex), siteId);
+    });
+    connect(wall, &vigie::widgets::WallWidget::layoutDropped, this,
+            [this, controller](const QString& name) { applyNamedLayout(name, controller); });
+    wall->setOverlayItems(m_overlayItems);
+    connect(wall, &vigie::widgets::WallWidget::tileDoubleClicked, this,
+            [controller](int wallIndex) { controller->toggleMaximised(controller->wallToTile(wallIndex)); });
+    connect(wall, &vigie::widgets::WallWidget::tileMenuRequested, this,
+            [this, workspace](int wallIndex, const QPoint& globalPos) { showTileMenu(workspace, wallIndex, globalPos); });
+    connect(controller, &WallController::snapshotSaved, this, [this](int, const QString& path) {
+        statusBar()->showMessage(tr("Snapshot saved: %1").arg(QDir::toNativeSeparators(path)), 10000);
+    });
+    connect(controller, &WallController::snapshotFailed, this, [this](int, const QString& reason) {
+        statusBar()->showMessage(tr("No snapshot: %1").arg(reason), 10000);
+    });
+    connect(wall, &vigie::widgets::WallWidget::tileDragged, this, [controller](int fromWall, int toWall) {
+        controller->swapTiles(controller->wallToTile(fromWall), controller->wallToTile(toWall));
+    });
+    connect(wall, &vigie::widgets::WallWidget::tileActivated, this,
+            [controller](int wallIndex) { controller->toggleMaximised(controller->wallToTile(wallIndex)); });
+    connect(controller, &WallController::maximisedChanged, this, [this, workspace](int tile) {
+        if (workspace == currentWorkspace())
+            m_restoreAction->setEnabled(tile >= 0);
+    });
+    connect(controller, &WallController::assignmentsChanged, this, &MainWindow::saveWorkspaces);
+}
+
+void MainWindow::onCurrentWorkspaceChanged()
+{
+    if (!m_restoreAction)
+        return;
+    m_restoreAction->setEnabled(wallController()->maximisedTile() >= 0);
+    const auto actions = m_gridActions->actions();
+    for (int i = 0; i < actions.size(); ++i)
+        actions[i]->setChecked(i + 1 == wallController()->grid());
+    if (!m_loading)
+        saveWorkspaces();
+}
+
+void MainWindow::editLayout()
+{
+    auto* controller = wallController();
+    controller->restoreGrid();
+    const auto result = vigie::widgets::LayoutEditorDialog::ask(this, controller->layout());
+    if (!result)
+        return;
+    // Cameras follow their tiles through merges and splits (a merged tile keeps the first camera).
+    const QStringList oldCameras = controller->cameraIds();
+    const QList<int> kept = result->edit.keptTiles(oldCameras);
+    const QStringList cameras = vigie::widgets::WallLayout::Edit::carried(kept, oldCameras);
+    const QStringList streams =
+        vigie::widgets::WallLayout::Edit::carried(kept, controller->streamPreferences(), QStringLiteral("auto"));
+    applyLayoutSpec(*controller, layoutSpecOf(result->edit.layout, cameras, streams));
+    if (!result->name.isEmpty()) {
+        NamedLayouts().save({result->name, result->edit.layout, cameras, streams});
+        refreshSavedLayouts();
+        statusBar()->showMessage(tr("Layout \"%1\" saved").arg(result->name), 5000);
+    }
+}
+
+void MainWindow::saveLayoutAs()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save the layout"), tr("Name:"), QLineEdit::Normal,
+                                               currentWorkspace()->name(), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    auto* controller = wallController();
+    NamedLayouts().save({name, controller->layout(), controller->cameraIds(), controller->streamPreferences()});
+    refreshSavedLayouts();
+    statusBar()->showMessage(tr("Layout \"%1\" saved").arg(name), 5000);
+}
+
+void MainWindow::applyNamedLayout(const QString& name, WallController* controller)
+{
+    const auto saved = NamedLayouts().layout(name);
+    if (!saved) {
+        statusBar()->showMessage(tr("There is no saved layout \"%1\" any more").arg(name), 5000);
+        return;
+    }
+    controller->restoreGrid();
+    applyLayoutSpec(*controller, layoutSpecOf(saved->layout, saved->cameraIds, saved->streams, saved->name));
+}
+
+void MainWindow::refreshSavedLayouts()
+{
+    m_savedLayouts->setNames(NamedLayouts().names());
+}
+
+void MainWindow::placeSite(WallController* controller, int tile, const QString& siteId)
+{
+    QList<vigie::rpc::CameraInfo> cameras;
+    for (const auto& camera : m_backend->cameras())
+        if (camera.siteId == siteId)
+            cameras << camera;
+    std::sort(cameras.begin(), cameras.end(), [](const auto& a, const auto& b) {
+        return QString::localeAwareCompare(a.name, b.name) < 0;
+    });
+    if (cameras.isEmpty() || tile < 0)
+        return;
+    // The first camera where it was dropped, the others into the free tiles; nothing already shown is replaced.
+    controller->assign(tile, cameras.first().id);
+    QStringList rest;
+    for (qsizetype i = 1; i < cameras.size(); ++i)
+        rest << cameras[i].id;
+    const int placed = controller->fillEmptyTiles(rest);
+    if (placed < rest.size())
+        statusBar()->showMessage(tr("%1 of the site's %2 cameras found no free tile").arg(rest.size() - placed).arg(cameras.size()),
+                                 8000);
+}
+
+void MainWindow::setOverlayItems(vigie::widgets::OverlayItems items)
+{
+    m_overlayItems = items;
+    for (auto* workspace : std::as_const(m_workspaces))
+        workspace->wall()->setOverlayItems(items);
+    QSettings().setValue(QStringLiteral("overlay/items"), int(items));
+}
+
+void MainWindow::renameCurrentWorkspace()
+{
+    Workspace* workspace = currentWorkspace();
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename the workspace"), tr("Name:"), QLineEdit::Normal,
+                                               workspace->name(), &ok);
+    if (ok)
+        workspace->setName(name);
+}
 
 void MainWindow::buildActions()
 {
@@ -138,11 +472,11 @@ void MainWindow::buildActions()
     for (int n = 1; n <= 4; ++n) {
         auto* action = toolbar->addAction(tr("%1×%1").arg(n));
         action->setCheckable(true);
-        action->setChecked(n == m_controller->grid());
+        action->setChecked(n == wallController()->grid());
         action->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(n)));
         action->setToolTip(tr("Show %1 tiles (%2)").arg(n * n).arg(action->shortcut().toString(QKeySequence::NativeText)));
         m_gridActions->addAction(action);
-        connect(action, &QAction::triggered, this, [this, n] { m_controller->setGrid(n); });
+        connect(action, &QAction::triggered, this, [this, n] { wallController()->setGrid(n); });
     }
     // An uneven layout leaves no grid button checked.
     m_gridActions->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
@@ -151,14 +485,43 @@ void MainWindow::buildActions()
     more->setToolTip(tr("Larger grids and uneven layouts (one or a few large tiles among small ones)"));
     more->setPopupMode(QToolButton::InstantPopup);
     auto* menu = new QMenu(more);
+    menu->setObjectName(QStringLiteral("layoutsMenu"));
     for (int n = 5; n <= vigie::widgets::LayoutPresets::kMaxGrid; ++n)
-        menu->addAction(tr("%1×%1").arg(n), this, [this, n] { m_controller->setGrid(n); });
+        menu->addAction(tr("%1×%1").arg(n), this, [this, n] { wallController()->setGrid(n); });
     menu->addSeparator();
     for (const auto preset : vigie::widgets::LayoutPresets::allUneven()) {
         menu->addAction(vigie::widgets::LayoutPresets::name(preset), this, [this, preset] {
-            m_controller->setLayout(vigie::widgets::LayoutPresets::uneven(preset));
+            wallController()->setLayout(vigie::widgets::LayoutPresets::uneven(preset));
         });
     }
+    menu->addSeparator();
+    auto* edit = menu->addAction(tr("Edit the layout…"), this, &MainWindow::editLayout);
+    edit->setObjectName(QStringLiteral("editLayoutAction"));
+    edit->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    auto* saveAs = menu->addAction(tr("Save the layout as…"), this, &MainWindow::saveLayoutAs);
+    saveAs->setObjectName(QStringLiteral("saveLayoutAction"));
+    saveAs->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+S")));
+    addActions({edit, saveAs});  // window-wide keys, not only while the menu is open
+    // The operator's saved layouts, read afresh each time the menu opens.
+    auto* savedSection = menu->addSeparator();
+    connect(menu, &QMenu::aboutToShow, this, [this, menu, savedSection] {
+        const QList<QAction*> actions = menu->actions();
+        for (qsizetype i = actions.indexOf(savedSection) + 1; i < actions.size(); ++i) {
+            menu->removeAction(actions[i]);
+            delete actions[i];
+        }
+        NamedLayouts saved;
+        for (const QString& name : saved.names())
+            menu->addAction(name, this, [this, name] { applyNamedLayout(name, wallController()); });
+        if (!saved.names().isEmpty()) {
+            auto* remove = menu->addMenu(tr("Delete a saved layout"));
+            for (const QString& name : saved.names())
+                remove->addAction(name, this, [this, name] {
+                    NamedLayouts().remove(name);
+                    refreshSavedLayouts();
+                });
+        }
+    });
     more->setMenu(menu);
     more->setObjectName(QStringLiteral("layoutsButton"));
     toolbar->addWidget(more);
@@ -167,16 +530,17 @@ void MainWindow::buildActions()
     clear->setShortcut(QKeySequence::Delete);
     clear->setToolTip(tr("Stop the selected tile (Delete)"));
     connect(clear, &QAction::triggered, this,
-            [this] { m_controller->clearTile(m_controller->wallToTile(m_wall->selectedTile())); });
+            [this] { wallController()->clearTile(wallController()->wallToTile(wall()->selectedTile())); });
     auto* fill = toolbar->addAction(tr("Fill tile"));
     fill->setObjectName(QStringLiteral("fillAction"));
     fill->setShortcut(QKeySequence(Qt::Key_F));
     fill->setToolTip(tr("Stretch the selected tile's picture over the whole tile, or show it whole again (F)"));
     connect(fill, &QAction::triggered, this, [this] {
-        const int tile = m_wall->selectedTile();
+        auto* wall = this->wall();
+        const int tile = wall->selectedTile();
         using Mode = vigie::widgets::WallWidget::AspectMode;
         if (tile >= 0)
-            m_wall->setTileAspectMode(tile, m_wall->tileAspectMode(tile) == Mode::Fit ? Mode::Fill : Mode::Fit);
+            wall->setTileAspectMode(tile, wall->tileAspectMode(tile) == Mode::Fit ? Mode::Fill : Mode::Fit);
     });
     m_snapshotAction = toolbar->addAction(tr("Snapshot"));
     m_snapshotAction->setObjectName(QStringLiteral("snapshotAction"));
@@ -184,21 +548,48 @@ void MainWindow::buildActions()
     m_snapshotAction->setToolTip(tr("Save the selected tile's picture as PNG, at the camera's resolution (%1)")
                                      .arg(m_snapshotAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_snapshotAction, &QAction::triggered, this,
-            [this] { m_controller->snapshot(m_controller->wallToTile(m_wall->selectedTile())); });
+            [this] { wallController()->snapshot(wallController()->wallToTile(wall()->selectedTile())); });
     m_restoreAction = toolbar->addAction(tr("Restore grid"));
     m_restoreAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_restoreAction->setToolTip(tr("Show all tiles again after a double-click maximised one (Esc)"));
     // Disabled while the grid is shown, so that Escape still reaches whoever else wants it.
-    m_restoreAction->setEnabled(m_controller->maximisedTile() >= 0);
-    connect(m_restoreAction, &QAction::triggered, m_controller, &WallController::restoreGrid);
+    m_restoreAction->setEnabled(wallController()->maximisedTile() >= 0);
+    connect(m_restoreAction, &QAction::triggered, this, [this] { wallController()->restoreGrid(); });
     m_statisticsAction = toolbar->addAction(tr("Statistics"));
     m_statisticsAction->setObjectName(QStringLiteral("statisticsAction"));
     m_statisticsAction->setCheckable(true);
-    m_statisticsAction->setChecked(m_controller->statisticsVisible());
+    m_statisticsAction->setChecked(wallController()->statisticsVisible());
     m_statisticsAction->setShortcut(QKeySequence(Qt::Key_I));
     m_statisticsAction->setToolTip(tr("Show each tile's stream figures: frame rates, bitrate, decode time, drops (%1)")
                                        .arg(m_statisticsAction->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_statisticsAction, &QAction::toggled, m_controller, &WallController::setStatisticsVisible);
+    connect(m_statisticsAction, &QAction::toggled, this, [this](bool on) {
+        for (auto* workspace : std::as_const(m_workspaces))
+            workspace->controller()->setStatisticsVisible(on);
+    });
+    auto* overlay = new QToolButton(toolbar);
+    overlay->setObjectName(QStringLiteral("overlayButton"));
+    overlay->setText(tr("Overlay"));
+    overlay->setToolTip(tr("What the tiles show over the pictures"));
+    overlay->setPopupMode(QToolButton::InstantPopup);
+    auto* overlayMenu = new QMenu(overlay);
+    overlayMenu->setObjectName(QStringLiteral("overlayMenu"));
+    using Item = vigie::widgets::OverlayItem;
+    const std::pair<Item, QString> items[] = {{Item::CameraName, tr("Camera name")},
+                                              {Item::Clock, tr("Local time")},
+                                              {Item::StreamState, tr("Stream state")},
+                                              {Item::Recording, tr("Recording indicator")},
+                                              {Item::Alarm, tr("Alarm indicator")}};
+    for (const auto& [item, label] : items) {
+        auto* action = overlayMenu->addAction(label, this, [this, item = item](bool on) {
+            auto chosen = m_overlayItems;
+            chosen.setFlag(item, on);
+            setOverlayItems(chosen);
+        });
+        action->setCheckable(true);
+        action->setChecked(m_overlayItems.testFlag(item));
+    }
+    overlay->setMenu(overlayMenu);
+    toolbar->addWidget(overlay);
     toolbar->addSeparator();
     // Window-wide keys without a toolbar button.
     auto* find = new QAction(tr("Find a camera"), this);
@@ -220,6 +611,52 @@ void MainWindow::buildActions()
     connect(help, &QAction::triggered, this, &MainWindow::showShortcuts);
     addActions({find, fullScreen, help});
 
+    // Workspaces: Ctrl+1…9 go to a tab; add, close, rename, detach to another screen.
+    for (int n = 1; n <= kMaxWorkspaces; ++n) {
+        auto* go = new QAction(tr("Workspace %1").arg(n), this);
+        go->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(n)));
+        connect(go, &QAction::triggered, this, [this, n] {
+            if (n <= m_tabs->count())
+                m_tabs->setCurrentIndex(n - 1);
+        });
+        addAction(go);
+    }
+    auto* addTab = new QAction(tr("New workspace"), this);
+    addTab->setObjectName(QStringLiteral("newWorkspaceAction"));
+    addTab->setShortcut(QKeySequence(QStringLiteral("Ctrl+T")));
+    connect(addTab, &QAction::triggered, this, [this] {
+        if (Workspace* workspace = addWorkspace())
+            m_tabs->setCurrentIndex(tabOf(workspace));
+        else
+            statusBar()->showMessage(tr("At most %1 workspaces").arg(kMaxWorkspaces), 5000);
+    });
+    auto* closeTab = new QAction(tr("Close the workspace"), this);
+    closeTab->setShortcut(QKeySequence(QStringLiteral("Ctrl+W")));
+    connect(closeTab, &QAction::triggered, this, [this] { closeWorkspace(m_tabs->currentIndex()); });
+    auto* rename = new QAction(tr("Rename the workspace…"), this);
+    rename->setShortcut(QKeySequence(Qt::Key_F2));
+    connect(rename, &QAction::triggered, this, &MainWindow::renameCurrentWorkspace);
+    auto* detach = new QAction(tr("Detach the workspace to another screen, or bring it back"), this);
+    detach->setObjectName(QStringLiteral("detachAction"));
+    detach->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+D")));
+    connect(detach, &QAction::triggered, this, [this] {
+        Workspace* workspace = currentWorkspace();
+        if (detachedWindow(workspace))
+            bringBack(workspace);
+        else
+            detachWorkspace(workspace);
+    });
+    addActions({addTab, closeTab, rename, detach});
+    m_tabs->setTabsClosable(false);
+    auto* corner = new QToolButton(m_tabs);
+    corner->setDefaultAction(addTab);
+    corner->setText(QStringLiteral("+"));
+    corner->setAutoRaise(true);
+    m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
+    m_tabs->tabBar()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tabs->tabBar()->addActions({addTab, rename, detach, closeTab});
+    connect(m_tabs->tabBar(), &QTabBar::tabBarDoubleClicked, this, [this](int) { renameCurrentWorkspace(); });
+
     auto* signIn = toolbar->addAction(tr("Log in…"));
     signIn->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
     signIn->setToolTip(tr("Log in again, as another user or after a refused password (Ctrl+L)"));
@@ -231,21 +668,23 @@ void MainWindow::showNotice(const QString& text)
     statusBar()->showMessage(text, 30000);
 }
 
-void MainWindow::showTileMenu(int wallIndex, const QPoint& globalPos)
+void MainWindow::showTileMenu(Workspace* workspace, int wallIndex, const QPoint& globalPos)
 {
-    const int tile = m_controller->wallToTile(wallIndex);
+    auto* controller = workspace->controller();
+    auto* wall = workspace->wall();
+    const int tile = controller->wallToTile(wallIndex);
     using Mode = vigie::widgets::WallWidget::AspectMode;
     auto* menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->setObjectName(QStringLiteral("tileMenu"));
-    const bool maximised = m_controller->maximisedTile() >= 0;
+    const bool maximised = controller->maximisedTile() >= 0;
     menu->addAction(maximised ? tr("Restore the layout") : tr("Maximise"), this,
-                    [this, tile] { m_controller->toggleMaximised(tile); });
-    auto* fill = menu->addAction(tr("Fill the tile"), this, [this, wallIndex](bool on) {
-        m_wall->setTileAspectMode(wallIndex, on ? Mode::Fill : Mode::Fit);
+                    [controller, tile] { controller->toggleMaximised(tile); });
+    auto* fill = menu->addAction(tr("Fill the tile"), this, [wall, wallIndex](bool on) {
+        wall->setTileAspectMode(wallIndex, on ? Mode::Fill : Mode::Fit);
     });
     fill->setCheckable(true);
-    fill->setChecked(m_wall->tileAspectMode(wallIndex) == Mode::Fill);
+    fill->setChecked(wall->tileAspectMode(wallIndex) == Mode::Fill);
     auto* streams = menu->addMenu(tr("Stream"));
     auto* streamGroup = new QActionGroup(streams);
     using Preference = WallController::StreamPreference;
@@ -254,29 +693,66 @@ void MainWindow::showTileMenu(int wallIndex, const QPoint& globalPos)
                                                       {Preference::Sub, tr("Sub stream")}};
     for (const auto& [preference, label] : choices) {
         auto* action = streams->addAction(label, this,
-                                          [this, tile, p = preference] { m_controller->setStreamPreference(tile, p); });
+                                          [controller, tile, p = preference] { controller->setStreamPreference(tile, p); });
         action->setCheckable(true);
-        action->setChecked(m_controller->streamPreference(tile) == preference);
+        action->setChecked(controller->streamPreference(tile) == preference);
         streamGroup->addAction(action);
     }
     menu->addAction(m_snapshotAction);
+    addSendToWallMenu(menu, workspace, tile);
     // Tours: this camera's site in turn, or stop one running.
-    if (m_controller->isTouring(tile)) {
-        menu->addAction(tr("Stop the tour"), this, [this, tile] { m_controller->stopTour(tile); });
-    } else if (const auto* camera = m_backend->camera(m_controller->cameraAt(tile))) {
+    if (controller->isTouring(tile)) {
+        menu->addAction(tr("Stop the tour"), this, [controller, tile] { controller->stopTour(tile); });
+    } else if (const auto* camera = m_backend->camera(controller->cameraAt(tile))) {
         QStringList site;
         for (const auto& other : m_backend->cameras())
             if (other.siteId == camera->siteId)
                 site << other.id;
         std::sort(site.begin(), site.end());
         auto* tour = menu->addAction(tr("Tour the cameras of this site (%1, 10 s each)").arg(site.size()), this,
-                                     [this, tile, site] { m_controller->startTour(tile, site, std::chrono::seconds(10)); });
+                                     [controller, tile, site] { controller->startTour(tile, site, std::chrono::seconds(10)); });
         tour->setEnabled(site.size() > 1);
     }
     menu->addSeparator();
-    auto* clear = menu->addAction(tr("Close the camera"), this, [this, tile] { m_controller->clearTile(tile); });
-    clear->setEnabled(!m_controller->cameraAt(tile).isEmpty());
+    auto* clear = menu->addAction(tr("Close the camera"), this, [controller, tile] { controller->clearTile(tile); });
+    clear->setEnabled(!controller->cameraAt(tile).isEmpty());
     menu->popup(globalPos);
+}
+
+void MainWindow::addSendToWallMenu(QMenu* menu, Workspace* workspace, int tile)
+{
+    auto* controller = workspace->controller();
+    if (!m_walls || m_walls->walls().isEmpty())
+        return;
+    if (!m_backend->mayControlWalls()) {
+        // Said, not hidden: the operator learns why, and whom to ask.
+        auto* refused = menu->addAction(tr("Send to wall (your account may not control the video walls)"));
+        refused->setEnabled(false);
+        return;
+    }
+    auto* cameraMenu = menu->addMenu(tr("Send to wall"));
+    cameraMenu->setObjectName(QStringLiteral("sendToWallMenu"));
+    cameraMenu->setEnabled(!controller->cameraAt(tile).isEmpty());
+    auto* layoutMenu = menu->addMenu(tr("Send the whole layout to wall"));
+    layoutMenu->setObjectName(QStringLiteral("sendLayoutToWallMenu"));
+    auto report = [this](const QString& where) {
+        return [this, where](const std::optional<vigie::rpc::RpcError>& error) {
+            statusBar()->showMessage(error ? error->text : tr("Sent to %1").arg(where), 10000);
+        };
+    };
+    for (const auto& wall : m_walls->walls()) {
+        for (const auto& monitor : wall.monitors) {
+            const QString label = monitor.name.isEmpty() ? QStringLiteral("%1 — %2").arg(wall.name, monitor.id) : monitor.name;
+            const QString cameraId = controller->cameraAt(tile);
+            const auto choice = layoutSpecOf(*controller).cells.value(tile).stream;
+            cameraMenu->addAction(label, this, [this, wall, monitor, cameraId, choice, label, report] {
+                m_walls->pushCamera(wall.id, monitor.id, cameraId, choice, std::nullopt, report(label));
+            });
+            layoutMenu->addAction(label, this, [this, controller, wall, monitor, label, report] {
+                m_walls->pushLayout(wall.id, monitor.id, layoutSpecOf(*controller), report(label));
+            });
+        }
+    }
 }
 
 void MainWindow::showShortcuts()
@@ -285,7 +761,11 @@ void MainWindow::showShortcuts()
     // The wall's own keys first (WallWidget::keyPressEvent), then every action that has a shortcut.
     entries << vigie::widgets::ShortcutsDialog::Entry{tr("1 … 9, 0"), tr("Select tile 1 … 10")}
             << vigie::widgets::ShortcutsDialog::Entry{tr("← ↑ → ↓"), tr("Move the selection to the next tile")}
-            << vigie::widgets::ShortcutsDialog::Entry{tr("Enter, double-click"), tr("Maximise the selected tile, or restore the layout")};
+            << vigie::widgets::ShortcutsDialog::Entry{tr("Enter, double-click"), tr("Maximise the selected tile, or restore the layout")}
+            << vigie::widgets::ShortcutsDialog::Entry{tr("Wheel, + / −"), tr("Zoom into the picture (at the cursor, or the selected tile's centre)")}
+            << vigie::widgets::ShortcutsDialog::Entry{tr("Drag in a zoomed tile"), tr("Move the zoomed picture")}
+            << vigie::widgets::ShortcutsDialog::Entry{tr("Ctrl+0, Backspace, middle double-click"), tr("Show the whole picture again")}
+            << vigie::widgets::ShortcutsDialog::Entry{tr("Drag a tile onto a tile"), tr("Swap their cameras")};
     const QList<QAction*> actions = findChildren<QAction*>();
     for (QAction* action : actions) {
         QStringList keys;
@@ -351,76 +831,69 @@ void MainWindow::askCredentials()
 void MainWindow::onDirectoryReset()
 {
     m_tree->model()->setCameras(toCameraEntries(m_backend->cameras(), m_backend->sites()));
-    if (m_wallFilled)
+    if (m_directoryLoaded)
         return;
-    m_wallFilled = true;
-    // First directory of this run: restore the wall, or fill it with the first cameras for a new user.
-    QStringList ids = m_pendingCameras;
-    m_pendingCameras.clear();
-    if (ids.isEmpty() || std::all_of(ids.begin(), ids.end(), [](const QString& id) { return id.isEmpty(); })) {
-        QList<vigie::rpc::CameraInfo> cameras = m_backend->cameras();
-        std::sort(cameras.begin(), cameras.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-        ids.clear();
-        for (const auto& camera : cameras)
-            ids << camera.id;
-        m_controller->fillEmptyTiles(ids);
-        return;
-    }
-    for (int tile = 0; tile < std::min<int>(ids.size(), m_controller->tileCount()); ++tile)
-        if (!ids[tile].isEmpty())
-            m_controller->assign(tile, ids[tile]);
+    m_directoryLoaded = true;
+    // First directory of this run: every workspace gets its cameras back; a new user's first one is
+    // filled with the first cameras, so that the first look is not an empty wall.
+    for (int i = 0; i < m_workspaces.size(); ++i)
+        m_workspaces[i]->placeSavedCameras(i == 0);
+    saveWorkspaces();
 }
 
 void MainWindow::placeCamera(const QString& cameraId)
 {
     // The operator picks a camera for the wall: show the whole wall, so that they see where it goes.
-    m_controller->restoreGrid();
-    int tile = m_wall->selectedTile();
-    if (tile < 0 || !m_controller->cameraAt(tile).isEmpty()) {
-        const int empty = m_controller->firstEmptyTile();
+    auto* controller = wallController();
+    auto* wall = this->wall();
+    controller->restoreGrid();
+    int tile = wall->selectedTile();
+    if (tile < 0 || !controller->cameraAt(tile).isEmpty()) {
+        const int empty = controller->firstEmptyTile();
         tile = empty >= 0 ? empty : std::max(tile, 0);
     }
-    m_controller->assign(tile, cameraId);
-    m_wall->setSelectedTile(tile);
+    controller->assign(tile, cameraId);
+    wall->setSelectedTile(tile);
 }
 
-void MainWindow::saveWall() const
+void MainWindow::saveWorkspaces() const
 {
-    if (!m_wallFilled)
-        return;  // nothing restored yet: do not overwrite the saved wall with an empty one
+    if (m_loading)
+        return;  // reading the saved workspaces back must not overwrite them half-way
     QSettings settings;
-    settings.setValue(kLayoutKey, m_controller->layout().toText());
-    settings.remove(kGridKey);
-    settings.setValue(kCamerasKey, m_controller->cameraIds());
-    settings.setValue(kStreamsKey, m_controller->streamPreferences());
-    const auto actions = m_gridActions ? m_gridActions->actions() : QList<QAction*>();
-    for (int i = 0; i < actions.size(); ++i)
-        actions[i]->setChecked(i + 1 == m_controller->grid());
+    settings.remove(QString::fromLatin1(kLegacyWallGroup));
+    settings.remove(QString::fromLatin1(kWorkspacesGroup));
+    settings.setValue(QStringLiteral("%1/count").arg(kWorkspacesGroup), m_workspaces.size());
+    settings.setValue(QStringLiteral("%1/current").arg(kWorkspacesGroup), m_tabs->currentIndex());
+    for (int i = 0; i < m_workspaces.size(); ++i) {
+        Workspace* workspace = m_workspaces[i];
+        const QString group = QStringLiteral("%1/%2").arg(kWorkspacesGroup).arg(i);
+        workspace->save(settings, group);
+        if (auto* window = detachedWindow(workspace)) {
+            settings.beginGroup(group);
+            settings.setValue(QStringLiteral("detached"), true);
+            settings.setValue(QStringLiteral("screen"), window->screen() ? window->screen()->name() : QString());
+            settings.setValue(QStringLiteral("geometry"), window->geometry());
+            settings.endGroup();
+        }
+    }
+    if (m_gridActions) {
+        const auto actions = m_gridActions->actions();
+        for (int i = 0; i < actions.size(); ++i)
+            actions[i]->setChecked(i + 1 == wallController()->grid());
+    }
 }
 
 void MainWindow::changeEvent(QEvent* event)
 {
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::WindowStateChange)
-        m_controller->setPaused(isMinimized() || !isVisible());
-}
-
-void MainWindow::showEvent(QShowEvent* event)
-{
-    QMainWindow::showEvent(event);
-    m_controller->setPaused(isMinimized());
-}
-
-void MainWindow::hideEvent(QHideEvent* event)
-{
-    QMainWindow::hideEvent(event);
-    // Also spontaneous hides (the window system unmapped the window), where isVisible() stays true.
-    m_controller->setPaused(true);
+        wallController()->setPaused(isMinimized() || !currentWorkspace()->isVisible());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    saveWall();
+    saveWorkspaces();
     QMainWindow::closeEvent(event);
 }
 

@@ -1,19 +1,32 @@
 #pragma once
-// The operator console: camera tree on the left, the wall in the middle, the link state on top.
+// The operator console: camera tree on the left, the workspaces (tabs of walls) in the middle, the video
+// walls' panel on the right, the link state on top.
+//
+// Workspaces: each tab is a Workspace (its own layout, cameras and stream choices, saved under
+// "workspaces/<n>"); Ctrl+1…9 switch, Ctrl+T adds, Ctrl+W closes, F2 renames, Ctrl+Shift+D detaches the
+// current one to a chromeless window on another screen (its placement is remembered) and brings it back.
+// The toolbar and the keys act on the current tab's wall.
 //
 // Thread affinity: GUI thread.
 
+#include <QList>
 #include <QMainWindow>
 #include <QStringList>
+
+#include "vigie/widgets/TileOverlay.h"
 
 class QAction;
 class QActionGroup;
 class QLabel;
+class QMenu;
+class QTabWidget;
 
 namespace vigie::rpc {
 class BackendClient;
+class WallLink;
 }
 namespace vigie::widgets {
+class SavedLayoutList;
 class CameraTreeView;
 class ConnectionBanner;
 class WallWidget;
@@ -22,42 +35,78 @@ class WallWidget;
 namespace vigie::app {
 
 class WallController;
+class WallPanel;
+class Workspace;
+class WorkspaceWindow;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    // `initialCameras` (from the command line) replaces the saved wall; `grid` 0 keeps the saved size.
-    MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList initialCameras, QWidget* parent = nullptr);
+    // `initialCameras` (from the command line) replace the current workspace's saved cameras; `grid` 0
+    // keeps its saved layout. `walls` (may be null: no wall panel, no "send to wall") must outlive the window.
+    MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList initialCameras,
+               vigie::rpc::WallLink* walls = nullptr, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // A message for the operator that must not be missed at start-up (status bar, 30 s).
     void showNotice(const QString& text);
 
-    WallController* wallController() const { return m_controller; }
-    vigie::widgets::WallWidget* wall() const { return m_wall; }
+    // The current workspace and its wall (the toolbar and keys act on these).
+    Workspace* currentWorkspace() const;
+    WallController* wallController() const;
+    vigie::widgets::WallWidget* wall() const;
+    QList<Workspace*> workspaces() const { return m_workspaces; }
+    QTabWidget* workspaceTabs() const { return m_tabs; }
+    // The window of a detached workspace, null while it is in its tab.
+    WorkspaceWindow* detachedWindow(Workspace* workspace) const;
+
+    Workspace* addWorkspace(const QString& name = QString());
+    void closeWorkspace(int index);
+    void detachWorkspace(Workspace* workspace);
+    void bringBack(Workspace* workspace);
+
     vigie::widgets::CameraTreeView* cameraTree() const { return m_tree; }
     vigie::widgets::ConnectionBanner* banner() const { return m_banner; }
+    WallPanel* wallPanel() const { return m_wallPanel; }
     QAction* statisticsAction() const { return m_statisticsAction; }  // checkable, shortcut I
 
 protected:
     void closeEvent(QCloseEvent* event) override;
-    // A minimised or hidden window decodes nothing: the wall controller pauses until it is shown again.
+    // A minimised window decodes nothing: the current workspace pauses until it is shown again.
     void changeEvent(QEvent* event) override;
-    void showEvent(QShowEvent* event) override;
-    void hideEvent(QHideEvent* event) override;
 
 private:
     void showShortcuts();
-    void showTileMenu(int wallIndex, const QPoint& globalPos);
+    void showTileMenu(Workspace* workspace, int wallIndex, const QPoint& globalPos);
+    // "Send to wall" entries: the tile's camera, or the whole layout, onto a wall monitor.
+    void addSendToWallMenu(QMenu* menu, Workspace* workspace, int tile);
     void buildActions();
+    void loadWorkspaces(int grid, const QStringList& initialCameras);
+    void connectWorkspace(Workspace* workspace);
+    void onCurrentWorkspaceChanged();
     void onConnectionStateChanged();
     void onDirectoryReset();
     void placeCamera(const QString& cameraId);
     void askCredentials();
-    void saveWall() const;
+    void renameCurrentWorkspace();
+    // The layout editor on the current wall (merge, split, grid size); a name saves it too.
+    void editLayout();
+    void saveLayoutAs();
+    // A saved layout, with its cameras, on the current wall.
+    void applyNamedLayout(const QString& name, WallController* controller);
+    void refreshSavedLayouts();
+    // A site dropped on a tile: its cameras from that tile on, into free tiles only.
+    void placeSite(WallController* controller, int tile, const QString& siteId);
+    void setOverlayItems(vigie::widgets::OverlayItems items);
+    int tabOf(const Workspace* workspace) const;
+    void saveWorkspaces() const;
 
     vigie::rpc::BackendClient* m_backend;
-    vigie::widgets::WallWidget* m_wall = nullptr;
+    vigie::rpc::WallLink* m_walls;
+    WallPanel* m_wallPanel = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QList<Workspace*> m_workspaces;  // in tab order; a detached one keeps its tab (a placeholder page)
+    QList<WorkspaceWindow*> m_detached;
     vigie::widgets::CameraTreeView* m_tree = nullptr;
     vigie::widgets::ConnectionBanner* m_banner = nullptr;
     QLabel* m_linkLabel = nullptr;
@@ -65,10 +114,11 @@ private:
     QAction* m_snapshotAction = nullptr;
     QAction* m_restoreAction = nullptr;  // Escape: back to the grid from a maximised tile
     QAction* m_statisticsAction = nullptr;  // I: per-tile statistics over the pictures
-    WallController* m_controller = nullptr;
-    QStringList m_pendingCameras;  // to place once the directory has loaded
-    bool m_wallFilled = false;
+    vigie::widgets::SavedLayoutList* m_savedLayouts = nullptr;
+    vigie::widgets::OverlayItems m_overlayItems = vigie::widgets::kDefaultOverlayItems;  // every wall, saved
+    bool m_directoryLoaded = false;
     bool m_askingPassword = false;
+    bool m_loading = true;  // no saving while the saved workspaces are being read back
 };
 
 }  // namespace vigie::app

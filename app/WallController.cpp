@@ -636,6 +636,7 @@ void WallController::refreshOverlay(int tile)
                             .arg(t.tour.cameras().size());
     }
     const vigie::rpc::CameraInfo* camera = m_backend->camera(t.cameraId);
+    overlay.recording = camera && camera->recording;
     switch (t.state) {
     case StreamState::Idle:
         overlay.status = t.detail;

@@ -4,6 +4,7 @@
 #include <QIcon>
 #include <QDebug>
 #include <QTextStream>
+#include <QScreen>
 #include <QSurfaceFormat>
 
 #include "AppOptions.h"
@@ -11,7 +12,9 @@
 #include "Language.h"
 #include "RenderPathChoice.h"
 #include "SettingsRecovery.h"
+#include "WallDisplayWindow.h"
 #include "vigie/rpc/BackendClient.h"
+#include "vigie/rpc/WallLink.h"
 #include "vigie/widgets/LoginDialog.h"
 #include "vigie/widgets/Theme.h"
 #include "vigie/widgets/WallWidget.h"
@@ -66,7 +69,17 @@ int main(int argc, char* argv[])
     }
 
     vigie::rpc::BackendClient backend(options.backend);
-    vigie::app::MainWindow window(&backend, options.grid, options.cameraIds);
+    vigie::rpc::WallLink walls(&backend);
+    if (!options.wall.isEmpty()) {
+        // The wall display: no operator chrome, no saved wall of its own; the backend says what to show.
+        vigie::app::WallDisplayWindow display(&backend, &walls, options.wall, options.monitor);
+        // The whole screen even without a window manager to honour "full screen" (a bare X server).
+        display.setGeometry(display.screen()->geometry());
+        display.showFullScreen();
+        backend.start();
+        return app.exec();
+    }
+    vigie::app::MainWindow window(&backend, options.grid, options.cameraIds, &walls);
     if (!settingsNotice.isEmpty())
         window.showNotice(settingsNotice);
     window.show();

@@ -8,7 +8,7 @@
 #include "CallTracker.h"
 #include "ChannelHolder.h"
 #include "DirectoryMapping.h"
-#include "DirectoryWatch.h"
+#include "ReadStream.h"
 #include "UnaryCall.h"
 #include "vigie/rpc/GuiMarshaller.h"
 
@@ -118,6 +118,10 @@ void BackendClient::login()
             m_token = QString::fromStdString(response.token());
             const auto& user = response.session().user();
             m_userDisplayName = QString::fromStdString(user.display_name().empty() ? user.name() : user.display_name());
+            m_mayControlWalls = false;
+            for (const auto& entry : response.session().rights())
+                for (const int right : entry.rights())
+                    m_mayControlWalls = m_mayControlWalls || right == vigie::v1::RIGHT_CONTROL_WALL;
             listCameras();
         });
 }
@@ -153,8 +157,12 @@ void BackendClient::listCameras()
 void BackendClient::watchDirectory(qint64 afterRevision)
 {
     const quint64 generation = m_generation;
-    m_watch = DirectoryWatch::start(
-        m_channel->directory(), m_token, afterRevision, m_marshaller, m_calls,
+    vigie::v1::WatchDirectoryRequest request;
+    request.set_after_revision(afterRevision);
+    auto& stub = m_channel->directory();
+    m_watch = ReadStream<vigie::v1::WatchDirectoryRequest, vigie::v1::WatchDirectoryResponse>::start(
+        [&stub](auto* ctx, auto* req, auto* reactor) { stub.async()->WatchDirectory(ctx, req, reactor); },
+        std::move(request), m_token, m_marshaller, m_calls,
         [this, generation](const vigie::v1::WatchDirectoryResponse& event) {
             if (generation != m_generation)
                 return;

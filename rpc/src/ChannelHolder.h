@@ -15,6 +15,7 @@
 #include "vigie/v1/auth.grpc.pb.h"
 #include "vigie/v1/directory.grpc.pb.h"
 #include "vigie/v1/system.grpc.pb.h"
+#include "vigie/v1/walls.grpc.pb.h"
 
 namespace vigie::rpc {
 
@@ -27,12 +28,14 @@ public:
     vigie::v1::AuthService::Stub& auth() { return *m_auth; }
     vigie::v1::DirectoryService::Stub& directory() { return *m_directory; }
     vigie::v1::SystemService::Stub& system() { return *m_system; }
+    vigie::v1::WallService::Stub& walls() { return *m_walls; }
 
 private:
     std::shared_ptr<grpc::Channel> m_channel;
     std::unique_ptr<vigie::v1::AuthService::Stub> m_auth;
     std::unique_ptr<vigie::v1::DirectoryService::Stub> m_directory;
     std::unique_ptr<vigie::v1::SystemService::Stub> m_system;
+    std::unique_ptr<vigie::v1::WallService::Stub> m_walls;
 };
 
 }  // namespace vigie::rpc

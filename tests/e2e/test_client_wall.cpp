@@ -6,6 +6,9 @@
 #include <QLineEdit>
 #include <QTemporaryDir>
 #include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolButton>
@@ -19,6 +22,9 @@
 #include <cmath>
 
 #include "MainWindow.h"
+#include "NamedLayouts.h"
+#include "Workspace.h"
+#include "WorkspaceWindow.h"
 #include "SimProcess.h"
 #include "WallController.h"
 #include "WallTestPath.h"
@@ -26,6 +32,7 @@
 #include "vigie/widgets/ShortcutsDialog.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/widgets/CameraTreeView.h"
+#include "vigie/widgets/CameraMime.h"
 #include "vigie/widgets/CameraTreeModel.h"
 #include "vigie/widgets/WallLayout.h"
 #include "WallTestPath.h"
@@ -129,6 +136,9 @@ private slots:
     void snapshotHasTheStreamsNativeSize();
     void tourCyclesUntilTheOperatorChooses();
     void streamChoiceCanBeFixedPerTile();
+    void workspacesAreTabsKeptAcrossRestarts();
+    void savedLayoutsComeBackWithTheirCameras();
+    void siteDroppedFillsFreeTiles();
 
 private:
     SimProcess m_sim;
@@ -458,7 +468,7 @@ void TestClientWall::layoutSurvivesRestart()
         QCOMPARE(window.wall()->tileCount(), 8);
     }
     // A damaged value: the default wall, and the operator is told.
-    QSettings().setValue(QStringLiteral("wall/layout"), QStringLiteral("7x7:0,0,9,9"));
+    QSettings().setValue(QStringLiteral("workspaces/0/layout"), QStringLiteral("7x7:0,0,9,9"));
     {
         BackendClient backend(operatorOn(m_sim.grpcAddress()));
         MainWindow window(&backend, 0, {});
@@ -536,7 +546,7 @@ void TestClientWall::tileDraggedOntoTileSwapsCameras()
     QVERIFY(!wall->tileOverlay(0).title.isEmpty());
     QVERIFY(wall->tileOverlay(0).title != wall->tileOverlay(3).title);
     // Saved: the next start shows the swapped wall.
-    QCOMPARE(QSettings().value(QStringLiteral("wall/cameras")).toStringList().value(0), last);
+    QCOMPARE(QSettings().value(QStringLiteral("workspaces/0/cameras")).toStringList().value(0), last);
 }
 
 void TestClientWall::snapshotHasTheStreamsNativeSize()
@@ -651,6 +661,135 @@ void TestClientWall::streamChoiceCanBeFixedPerTile()
         QCOMPARE(window.wallController()->streamPreference(2), Preference::Main);
         QCOMPARE(window.wallController()->streamPreference(0), Preference::Auto);
     }
+}
+
+void TestClientWall::workspacesAreTabsKeptAcrossRestarts()
+{
+    {
+        BackendClient backend(operatorOn(m_sim.grpcAddress()));
+        MainWindow window(&backend, 2, {});
+        window.resize(1280, 800);
+        QVERIFY(goLive(window, backend, 3));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto* first = window.currentWorkspace();
+        QTRY_VERIFY_WITH_TIMEOUT(decodes(first->controller(), 0), 10000);
+
+        // Ctrl+T: a second, empty workspace becomes current; the first one stops decoding behind it.
+        QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+        QCOMPARE(window.workspaces().size(), 2);
+        auto* second = window.currentWorkspace();
+        QVERIFY(second != first);
+        QVERIFY(second->controller()->cameraIds().join(QString()).isEmpty());
+        QTRY_VERIFY(!decodes(first->controller(), 0));
+        second->controller()->setGrid(3);
+        second->controller()->assign(4, QStringLiteral("cam-05"));
+        second->setName(QStringLiteral("Gare"));
+        QCOMPARE(window.workspaceTabs()->tabText(1), QStringLiteral("Gare"));
+        QTRY_VERIFY_WITH_TIMEOUT(second->controller()->tileState(4) == StreamState::Playing, 15000);
+
+        // Ctrl+1 / Ctrl+2 switch; the toolbar acts on the current one.
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.currentWorkspace(), first);
+        QCOMPARE(window.wallController(), first->controller());
+        QTRY_VERIFY_WITH_TIMEOUT(decodes(first->controller(), 0), 10000);
+        QTRY_VERIFY(!decodes(second->controller(), 4));
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(window.currentWorkspace(), second);
+
+        // Detached to a window of its own (one screen here: beside the console); it keeps playing there.
+        QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+        auto* detached = window.detachedWindow(second);
+        QVERIFY(detached);
+        QVERIFY(QTest::qWaitForWindowExposed(detached));
+        QVERIFY(detached->windowFlags() & Qt::FramelessWindowHint);
+        QCOMPARE(second->window(), detached);
+        QTRY_VERIFY_WITH_TIMEOUT(second->controller()->tileState(4) == StreamState::Playing, 15000);
+        QCOMPARE(window.workspaces().size(), 2);  // its tab stays, with a way back
+        QVERIFY(window.findChild<QPushButton*>(QStringLiteral("bringBackButton")));
+        window.close();
+    }
+    {
+        // Next start: both workspaces, their names, layouts and cameras, the second one detached again.
+        BackendClient backend(operatorOn(m_sim.grpcAddress()));
+        MainWindow window(&backend, 0, {});
+        QCOMPARE(window.workspaces().size(), 2);
+        auto* second = window.workspaces().at(1);
+        QCOMPARE(second->name(), QStringLiteral("Gare"));
+        QCOMPARE(second->controller()->grid(), 3);
+        auto* detached = window.detachedWindow(second);
+        QVERIFY(detached);
+        QCOMPARE(window.currentWorkspace(), second);  // the tab that was current
+        QVERIFY(goLive(window, backend, 4));
+        QTRY_COMPARE_WITH_TIMEOUT(second->controller()->cameraAt(4), QStringLiteral("cam-05"), 10000);
+        // Closing the detached window brings the workspace back to its tab, nothing lost.
+        detached->close();
+        QTRY_VERIFY(!window.detachedWindow(second));
+        QCOMPARE(second->window(), &window);
+        QCOMPARE(second->controller()->cameraAt(4), QStringLiteral("cam-05"));
+        // Ctrl+W closes the current workspace; the last one cannot be closed.
+        window.workspaceTabs()->setCurrentIndex(1);
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier);
+        QCOMPARE(window.workspaces().size(), 1);
+        QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier);
+        QCOMPARE(window.workspaces().size(), 1);
+    }
+}
+
+void TestClientWall::savedLayoutsComeBackWithTheirCameras()
+{
+    using vigie::widgets::LayoutPresets;
+    const auto onePlusFive = LayoutPresets::uneven(LayoutPresets::Uneven::OnePlusFive);
+    const QStringList cameras{QStringLiteral("cam-06"), QString(), QStringLiteral("cam-02"), QString(), QString(), QString()};
+    QVERIFY(vigie::app::NamedLayouts().save({QStringLiteral("Incident gare"), onePlusFive, cameras, {}}));
+
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MainWindow window(&backend, 2, {});
+    window.resize(1280, 800);
+    QVERIFY(goLive(window, backend, 3));
+    auto* menu = window.findChild<QMenu*>(QStringLiteral("layoutsMenu"));
+    QVERIFY(menu);
+    emit menu->aboutToShow();
+    QAction* entry = nullptr;
+    for (QAction* action : menu->actions())
+        if (action->text() == QLatin1String("Incident gare"))
+            entry = action;
+    QVERIFY2(entry, "the saved layout is not in the Layouts menu");
+    entry->trigger();
+    auto* controller = window.wallController();
+    QCOMPARE(controller->layout(), onePlusFive);
+    QCOMPARE(controller->cameraIds(), cameras);
+    QTRY_COMPARE_WITH_TIMEOUT(controller->tileState(0), StreamState::Playing, 15000);
+    QSettings().remove(QStringLiteral("layouts"));
+}
+
+void TestClientWall::siteDroppedFillsFreeTiles()
+{
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MainWindow window(&backend, 3, {QStringLiteral("cam-01")});
+    window.resize(1280, 800);
+    QVERIFY(goLive(window, backend, 0));
+    const vigie::rpc::CameraInfo* camera = backend.camera(QStringLiteral("cam-02"));
+    QVERIFY(camera);
+    QStringList siteCameras;
+    for (const auto& other : backend.cameras())
+        if (other.siteId == camera->siteId)
+            siteCameras << other.id;
+    QVERIFY(siteCameras.size() > 1);
+
+    // The site dropped on tile 5: its first camera there, the others into free tiles; tile 0 untouched.
+    auto* wall = window.wall();
+    QMimeData mime;
+    mime.setData(QString(vigie::widgets::kSiteIdMimeType), camera->siteId.toUtf8());
+    QVERIFY(wall->dropMimeData(&mime, wall->tileRect(5).center() / wall->devicePixelRatioF()));
+    auto* controller = window.wallController();
+    QCOMPARE(controller->cameraAt(0), QStringLiteral("cam-01"));
+    QVERIFY(siteCameras.contains(controller->cameraAt(5)));
+    QStringList shown = controller->cameraIds();
+    for (const QString& id : siteCameras)
+        QVERIFY2(shown.contains(id), qPrintable(id));
 }
 
 int main(int argc, char** argv)

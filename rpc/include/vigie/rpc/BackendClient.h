@@ -28,7 +28,8 @@ namespace vigie::rpc {
 class GuiMarshaller;
 class CallTracker;
 class ChannelHolder;
-class DirectoryWatchHandle;
+class ReadStreamHandle;
+class WallLink;
 
 class BackendClient : public QObject {
     Q_OBJECT
@@ -43,6 +44,8 @@ public:
     ConnectionState state() const { return m_state; }
     QString stateDetail() const { return m_stateDetail; }
     QString userDisplayName() const { return m_userDisplayName; }
+    // The logged-in user may push to and clear the video walls (RIGHT_CONTROL_WALL on any entry of the session).
+    bool mayControlWalls() const { return m_mayControlWalls; }
 
     QList<CameraInfo> cameras() const { return m_cameras.values(); }
     QList<SiteInfo> sites() const { return m_sites.values(); }
@@ -58,6 +61,8 @@ signals:
     void cameraRemoved(const QString& cameraId);
 
 private:
+    friend class WallLink;  // rides on this link's channel and token
+
     void setState(ConnectionState state, const QString& detail);
     void login();
     void listCameras();
@@ -71,13 +76,14 @@ private:
     std::shared_ptr<CallTracker> m_calls;
     std::shared_ptr<ChannelHolder> m_channel;  // shared per backend, lives until exit
     void cancelWatch();
-    std::shared_ptr<DirectoryWatchHandle> m_watch;  // the open watch (to cancel it), or null
+    std::shared_ptr<ReadStreamHandle> m_watch;  // the open watch (to cancel it), or null
     bool m_reloginTried = false;    // an UNAUTHENTICATED answer already led to a fresh login
 
     ConnectionState m_state = ConnectionState::Idle;
     QString m_stateDetail;
     QString m_token;
     QString m_userDisplayName;
+    bool m_mayControlWalls = false;
     quint64 m_generation = 0;  // bumps at each (re)connection; stale results are ignored
     QHash<QString, CameraInfo> m_cameras;
     QHash<QString, SiteInfo> m_sites;
