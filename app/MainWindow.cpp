@@ -104,6 +104,7 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
         scroll->setWidget(m_wallPanel);
         wallDock->setWidget(scroll);
         addDockWidget(Qt::RightDockWidgetArea, wallDock);
+        resizeDocks({wallDock}, {360}, Qt::Horizontal);  // two monitors side by side, thumbnails readable
         connect(m_wallPanel, &WallPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     }
 
@@ -221,6 +222,7 @@ void MainWindow::closeWorkspace(int index)
     if (auto* window = detachedWindow(workspace)) {
         m_detached.removeOne(window);
         window->takeWorkspace();
+        workspace->setParent(nullptr);  // deleted below, not with its window
         delete window;
     }
     QWidget* page = m_tabs->widget(index);
@@ -699,6 +701,20 @@ void MainWindow::showTileMenu(Workspace* workspace, int wallIndex, const QPoint&
         streamGroup->addAction(action);
     }
     menu->addAction(m_snapshotAction);
+    auto* window = menu->addAction(tr("Open in a new window"), this, [this, controller, tile] {
+        const QString cameraId = controller->cameraAt(tile);
+        const auto* camera = m_backend->camera(cameraId);
+        Workspace* alone = addWorkspace(camera ? camera->name : cameraId);
+        if (!alone) {
+            statusBar()->showMessage(tr("At most %1 workspaces").arg(kMaxWorkspaces), 5000);
+            return;
+        }
+        alone->controller()->setGrid(1);
+        alone->controller()->assign(0, cameraId);
+        detachWorkspace(alone);
+    });
+    window->setObjectName(QStringLiteral("openInWindowAction"));
+    window->setEnabled(!controller->cameraAt(tile).isEmpty());
     addSendToWallMenu(menu, workspace, tile);
     // Tours: this camera's site in turn, or stop one running.
     if (controller->isTouring(tile)) {

@@ -15,7 +15,7 @@ namespace vigie::app {
 
 namespace {
 // Thumbnails big enough to recognise a scene, small enough that the panel stays a side panel.
-constexpr QSize kThumbnail(224, 126);
+constexpr QSize kThumbnail(160, 90);
 }  // namespace
 
 WallPanel::WallPanel(vigie::rpc::BackendClient* backend, vigie::rpc::WallLink* walls, QWidget* parent)
@@ -68,6 +68,8 @@ void WallPanel::rebuild()
             auto* view = new MonitorView(m_backend, monitor, true, box);
             view->setObjectName(QStringLiteral("thumbnail-%1").arg(monitor.id));
             view->wall()->setMinimumSize(kThumbnail);
+            // At thumbnail size only the names are readable; problems are shown whatever the items.
+            view->wall()->setOverlayItems(vigie::widgets::OverlayItem::CameraName | vigie::widgets::OverlayItem::Alarm);
             grid->addWidget(view, monitor.position.y(), monitor.position.x(), std::max(1, monitor.position.height()),
                             std::max(1, monitor.position.width()));
             m_views[wall.id].insert(monitor.id, view);

@@ -483,6 +483,10 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <source>Send to wall (your account may not control the video walls)</source>
         <translation>Envoyer au mur (votre compte ne peut pas piloter les murs vidéo)</translation>
     </message>
+    <message>
+        <source>Open in a new window</source>
+        <translation>Ouvrir dans une nouvelle fenêtre</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::MonitorView</name>

@@ -139,6 +139,7 @@ private slots:
     void workspacesAreTabsKeptAcrossRestarts();
     void savedLayoutsComeBackWithTheirCameras();
     void siteDroppedFillsFreeTiles();
+    void tileOpensInAWindowOfItsOwn();
 
 private:
     SimProcess m_sim;
@@ -790,6 +791,35 @@ void TestClientWall::siteDroppedFillsFreeTiles()
     QStringList shown = controller->cameraIds();
     for (const QString& id : siteCameras)
         QVERIFY2(shown.contains(id), qPrintable(id));
+}
+
+void TestClientWall::tileOpensInAWindowOfItsOwn()
+{
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MainWindow window(&backend, 2, {});
+    window.resize(1280, 800);
+    QVERIFY(goLive(window, backend, 1));
+    auto* wall = window.wall();
+    const QString camera = window.wallController()->cameraAt(1);
+    const QPoint centre = wall->tileRect(1).center() / wall->devicePixelRatioF();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, centre, wall->mapToGlobal(centre));
+    QApplication::sendEvent(wall, &event);
+    QAction* open = nullptr;
+    QTRY_VERIFY((open = window.findChild<QAction*>(QStringLiteral("openInWindowAction"))));
+    open->trigger();
+    if (auto* menu = window.findChild<QMenu*>(QStringLiteral("tileMenu")))
+        menu->close();
+    // A new workspace, alone in its window, showing that camera full size.
+    QCOMPARE(window.workspaces().size(), 2);
+    auto* alone = window.workspaces().at(1);
+    auto* detached = window.detachedWindow(alone);
+    QVERIFY(detached);
+    QVERIFY(QTest::qWaitForWindowExposed(detached));
+    QCOMPARE(alone->controller()->tileCount(), 1);
+    QCOMPARE(alone->controller()->cameraAt(0), camera);
+    QTRY_COMPARE_WITH_TIMEOUT(alone->controller()->tileState(0), StreamState::Playing, 15000);
+    window.closeWorkspace(1);
+    QCOMPARE(window.workspaces().size(), 1);
 }
 
 int main(int argc, char** argv)
