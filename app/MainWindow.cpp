@@ -8,6 +8,7 @@
 #include <QGuiApplication>
 #include <QHideEvent>
 #include <QInputDialog>
+#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QTabBar>
@@ -226,8 +227,9 @@ void MainWindow::closeWorkspace(int index)
         delete window;
     }
     QWidget* page = m_tabs->widget(index);
-    m_tabs->removeTab(index);
+    // First out of the list: removing the tab makes another one current, which reads the list.
     m_workspaces.removeAt(index);
+    m_tabs->removeTab(index);
     if (page != workspace)
         delete page;  // the placeholder of a detached workspace
     delete workspace;
@@ -300,7 +302,7 @@ void MainWindow::bringBack(Workspace* workspace)
     const bool wasCurrent = m_tabs->currentIndex() == index;
     m_tabs->removeTab(index);
     m_tabs->insertTab(index, workspace, workspace->name());
-    delete placeholder;
+    placeholder->deleteLater();  // its button may be the one being clicked
     if (wasCurrent)
         m_tabs->setCurrentIndex(index);
     saveWorkspaces();
@@ -510,6 +512,7 @@ void MainWindow::buildActions()
         const QList<QAction*> actions = menu->actions();
         for (qsizetype i = actions.indexOf(savedSection) + 1; i < actions.size(); ++i) {
             menu->removeAction(actions[i]);
+            delete actions[i]->menu();  // a submenu belongs to the menu, not to its action
             delete actions[i];
         }
         NamedLayouts saved;
@@ -700,7 +703,9 @@ void MainWindow::showTileMenu(Workspace* workspace, int wallIndex, const QPoint&
         action->setChecked(controller->streamPreference(tile) == preference);
         streamGroup->addAction(action);
     }
-    menu->addAction(m_snapshotAction);
+    // This tile's workspace, which is not always the current tab's (a detached one).
+    menu->addAction(m_snapshotAction->text(), this, [controller, tile] { controller->snapshot(tile); })
+        ->setObjectName(QStringLiteral("tileSnapshotAction"));
     auto* window = menu->addAction(tr("Open in a new window"), this, [this, controller, tile] {
         const QString cameraId = controller->cameraAt(tile);
         const auto* camera = m_backend->camera(cameraId);
@@ -752,8 +757,9 @@ void MainWindow::addSendToWallMenu(QMenu* menu, Workspace* workspace, int tile)
     auto* layoutMenu = menu->addMenu(tr("Send the whole layout to wall"));
     layoutMenu->setObjectName(QStringLiteral("sendLayoutToWallMenu"));
     auto report = [this](const QString& where) {
-        return [this, where](const std::optional<vigie::rpc::RpcError>& error) {
-            statusBar()->showMessage(error ? error->text : tr("Sent to %1").arg(where), 10000);
+        return [window = QPointer(this), where](const std::optional<vigie::rpc::RpcError>& error) {
+            if (window)
+                window->statusBar()->showMessage(error ? error->text : tr("Sent to %1").arg(where), 10000);
         };
     };
     for (const auto& wall : m_walls->walls()) {
@@ -903,13 +909,16 @@ void MainWindow::saveWorkspaces() const
 void MainWindow::changeEvent(QEvent* event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::WindowStateChange)
+    // Only a workspace shown in this window: a detached one lives on its own screen.
+    if (event->type() == QEvent::WindowStateChange && currentWorkspace()->window() == this)
         wallController()->setPaused(isMinimized() || !currentWorkspace()->isVisible());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    saveWorkspaces();
+    saveWorkspaces();  // detached ones included, with their placement, to come back there next time
+    for (auto* window : std::as_const(m_detached))
+        window->hide();
     QMainWindow::closeEvent(event);
 }
 

@@ -41,14 +41,15 @@ MonitorView::MonitorView(vigie::rpc::BackendClient* backend, const vigie::rpc::M
 
 MonitorView::~MonitorView() = default;
 
-void MonitorView::setContent(const vigie::rpc::MonitorContent& content)
+bool MonitorView::setContent(const vigie::rpc::MonitorContent& content)
 {
     updateCaption(content);
-    if (content.layout == m_layout)
-        return;
+    if (m_hasContent && content.layout == m_layout)
+        return false;
+    m_hasContent = true;
     if (content.layout && applyLayoutSpec(*m_controller, *content.layout)) {
         m_layout = content.layout;
-        return;
+        return true;
     }
     // Cleared, or a layout this client cannot show: black, never a stale picture.
     m_layout.reset();
@@ -61,6 +62,7 @@ void MonitorView::setContent(const vigie::rpc::MonitorContent& content)
         overlay.severity = vigie::widgets::TileOverlay::Severity::Error;
         m_wall->setTileOverlay(0, overlay);
     }
+    return true;
 }
 
 void MonitorView::updateCaption(const vigie::rpc::MonitorContent& content)

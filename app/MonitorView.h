@@ -32,8 +32,9 @@ public:
     ~MonitorView() override;
 
     const vigie::rpc::MonitorInfo& monitor() const { return m_monitor; }
-    // Shows the monitor's content; only what changed is touched (unchanged tiles keep playing).
-    void setContent(const vigie::rpc::MonitorContent& content);
+    // Shows the monitor's content; only what changed is touched (unchanged tiles keep playing). True when
+    // the picture changed (another layout, camera or stream, or cleared).
+    bool setContent(const vigie::rpc::MonitorContent& content);
     // The layout shown now; nullopt when cleared.
     const std::optional<vigie::rpc::LayoutSpec>& layout() const { return m_layout; }
 
@@ -54,6 +55,7 @@ private:
 
     vigie::rpc::MonitorInfo m_monitor;
     std::optional<vigie::rpc::LayoutSpec> m_layout;
+    bool m_hasContent = false;  // a first content always counts as a change, even "cleared"
     QLabel* m_caption = nullptr;
     vigie::widgets::WallWidget* m_wall = nullptr;
     WallController* m_controller = nullptr;

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QGridLayout>
+#include <QLoggingCategory>
 #include <QVBoxLayout>
 
 #include "MonitorView.h"
@@ -9,7 +10,24 @@
 #include "vigie/rpc/WallLink.h"
 #include "vigie/widgets/ConnectionBanner.h"
 
+// What a wall display shows, in its log: a control room wants to know what was on its wall, and when.
+Q_LOGGING_CATEGORY(lcWallDisplay, "vigie.wall")
+
 namespace vigie::app {
+
+namespace {
+
+QString describe(const std::optional<vigie::rpc::LayoutSpec>& layout)
+{
+    if (!layout)
+        return QStringLiteral("cleared");
+    QStringList cameras;
+    for (const auto& cell : layout->cells)
+        cameras << (cell.cameraId.isEmpty() ? QStringLiteral("-") : cell.cameraId);
+    return QStringLiteral("%1x%2 layout, cameras %3").arg(layout->columns).arg(layout->rows).arg(cameras.join(QLatin1Char(',')));
+}
+
+}  // namespace
 
 using vigie::rpc::ConnectionState;
 using Severity = vigie::widgets::ConnectionBanner::Severity;
@@ -129,8 +147,13 @@ void WallDisplayWindow::onWallStateChanged(const QString& wallId)
     if (!state)
         return;
     for (auto* view : std::as_const(m_views)) {
-        if (const auto* content = state->monitor(view->monitor().id))
-            view->setContent(*content);
+        const auto* content = state->monitor(view->monitor().id);
+        if (content && view->setContent(*content)) {
+            qCInfo(lcWallDisplay).noquote() << QStringLiteral("%1/%2 shows %3 (wall version %4, changed by %5)")
+                                                   .arg(m_wallId, view->monitor().id, describe(view->layout()))
+                                                   .arg(state->version)
+                                                   .arg(content->updatedBy.isEmpty() ? QStringLiteral("?") : content->updatedBy);
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QMenu>
+#include <QPointer>
 #include <QVBoxLayout>
 
 #include "MonitorView.h"
@@ -63,6 +64,7 @@ void WallPanel::rebuild()
         auto* box = new QGroupBox(wall.name, this);
         box->setObjectName(QStringLiteral("wall-%1").arg(wall.id));
         auto* grid = new QGridLayout(box);
+        m_views[wall.id];  // known even without monitors, so that the next listing is not taken for a change
         grid->setSpacing(4);
         for (const auto& monitor : wall.monitors) {
             auto* view = new MonitorView(m_backend, monitor, true, box);
@@ -75,11 +77,11 @@ void WallPanel::rebuild()
             m_views[wall.id].insert(monitor.id, view);
             const QString wallId = wall.id;
             connect(view, &MonitorView::cameraDropped, this,
-                    [this, wallId, view](const QString& cameraId, std::optional<int> cell) {
-                        const QString where = view->monitor().name;
-                        m_walls->pushCamera(wallId, view->monitor().id, cameraId, vigie::rpc::StreamChoice::Auto, cell,
-                                            [this, where](const std::optional<vigie::rpc::RpcError>& error) {
-                                                emit message(error ? error->text : tr("Sent to %1").arg(where));
+                    [this, wallId, monitor](const QString& cameraId, std::optional<int> cell) {
+                        m_walls->pushCamera(wallId, monitor.id, cameraId, vigie::rpc::StreamChoice::Auto, cell,
+                                            [panel = QPointer(this), where = monitor.name](const auto& error) {
+                                                if (panel)
+                                                    emit panel->message(error ? error->text : tr("Sent to %1").arg(where));
                                             });
                     });
             connect(view->wall(), &vigie::widgets::WallWidget::tileMenuRequested, this,
@@ -108,10 +110,12 @@ void WallPanel::showMonitorMenu(const QString& wallId, MonitorView* view, const 
     auto* menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->setObjectName(QStringLiteral("monitorMenu"));
-    auto* clear = menu->addAction(tr("Clear this monitor"), this, [this, wallId, view] {
-        const QString where = view->monitor().name;
-        m_walls->clearMonitor(wallId, view->monitor().id, [this, where](const std::optional<vigie::rpc::RpcError>& error) {
-            emit message(error ? error->text : tr("%1 cleared").arg(where));
+    // By value: the panel may be rebuilt (walls listed again) while the menu is open.
+    auto* clear = menu->addAction(tr("Clear this monitor"), this, [this, wallId, monitorId = view->monitor().id,
+                                                                   where = view->monitor().name] {
+        m_walls->clearMonitor(wallId, monitorId, [panel = QPointer(this), where](const auto& error) {
+            if (panel)
+                emit panel->message(error ? error->text : tr("%1 cleared").arg(where));
         });
     });
     clear->setEnabled(view->layout().has_value());

@@ -73,8 +73,8 @@ void Workspace::save(QSettings& settings, const QString& group) const
     settings.setValue(kNameKey, m_name);
     settings.setValue(kLayoutKey, m_controller->layout().toText());
     settings.remove(kGridKey);
-    if (m_restored)
-        settings.setValue(kCamerasKey, m_controller->cameraIds());
+    // Before the directory has put the saved cameras back, they are still the ones to keep.
+    settings.setValue(kCamerasKey, m_restored ? m_controller->cameraIds() : m_pendingCameras);
     settings.setValue(kStreamsKey, m_controller->streamPreferences());
     settings.endGroup();
 }

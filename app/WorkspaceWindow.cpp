@@ -14,6 +14,7 @@ WorkspaceWindow::WorkspaceWindow(Workspace* workspace, QWidget* parent)
     : QWidget(parent, Qt::Window | Qt::FramelessWindowHint), m_workspace(workspace)
 {
     setAttribute(Qt::WA_DeleteOnClose);
+    setAttribute(Qt::WA_QuitOnClose, false);  // the console is the application: closing it quits
     setWindowTitle(tr("Vigie — %1").arg(workspace->name()));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -906,6 +906,17 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     </message>
 </context>
 <context>
+    <name>vigie::widgets::CameraItemDelegate</name>
+    <message>
+        <source>PTZ</source>
+        <translation>PTZ</translation>
+    </message>
+    <message>
+        <source>REC</source>
+        <translation>ENR</translation>
+    </message>
+</context>
+<context>
     <name>vigie::widgets::CameraTreeModel</name>
     <message>
         <source>%1 (%2/%3 online)</source>

@@ -89,6 +89,7 @@ void BackendClient::login()
     const quint64 generation = ++m_generation;
     cancelWatch();
     m_token.clear();
+    m_mayControlWalls = false;  // until this login says otherwise
     if (m_state != ConnectionState::Unreachable)  // keep showing why we are retrying
         setState(ConnectionState::Connecting, tr("Logging in to %1 as %2").arg(m_options.address, m_options.user));
 
@@ -118,7 +119,6 @@ void BackendClient::login()
             m_token = QString::fromStdString(response.token());
             const auto& user = response.session().user();
             m_userDisplayName = QString::fromStdString(user.display_name().empty() ? user.name() : user.display_name());
-            m_mayControlWalls = false;
             for (const auto& entry : response.session().rights())
                 for (const int right : entry.rights())
                     m_mayControlWalls = m_mayControlWalls || right == vigie::v1::RIGHT_CONTROL_WALL;

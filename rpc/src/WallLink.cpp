@@ -87,17 +87,18 @@ void WallLink::onBackendState()
 {
     if (m_backend->state() == ConnectionState::Online) {
         listWalls();
-        for (auto it = m_watches.begin(); it != m_watches.end(); ++it)
-            if (!it->stream)
-                openWatch(it.key());
+        for (const QString& wallId : m_watches.keys())
+            if (!m_watches.value(wallId).stream)
+                openWatch(wallId);
         return;
     }
     // The link is down: the backend client retries; watches reopen when it is back.
     ++m_listGeneration;
-    for (auto it = m_watches.begin(); it != m_watches.end(); ++it) {
-        closeWatch(*it);
-        setLive(it.key(), false, m_backend->stateDetail());
-    }
+    for (auto& watch : m_watches)
+        closeWatch(watch);
+    // Signals after the loop: a receiver may watch or unwatch.
+    for (const QString& wallId : m_watches.keys())
+        setLive(wallId, false, m_backend->stateDetail());
 }
 
 void WallLink::listWalls()
@@ -231,6 +232,12 @@ void WallLink::openWatch(const QString& wallId)
             RpcError error = RpcError::fromStatus(status, tr("Wall watch"), m_backend->options().address);
             if (status.ok())
                 error.text = tr("The backend closed the wall watch");
+            if (error.isUnauthenticated()) {
+                // The session expired or the backend forgot it: the backend link logs in again, and its
+                // return to Online reopens every watch with the new token.
+                m_backend->failed(error);
+                return;
+            }
             watchFailed(wallId, error.text);
         });
     if (it->stream)
@@ -243,10 +250,10 @@ void WallLink::watchFailed(const QString& wallId, const QString& detail)
     if (it == m_watches.end())
         return;
     closeWatch(*it);
-    setLive(wallId, false, detail);
     ++it->failuresInARow;
     if (m_backend->state() == ConnectionState::Online)
         it->retryTimer->start(watchRetryDelayMs(it->failuresInARow));
+    setLive(wallId, false, detail);  // last: a receiver may watch or unwatch, which invalidates `it`
 }
 
 void WallLink::setLive(const QString& wallId, bool live, const QString& detail)
@@ -294,6 +301,8 @@ void WallLink::push(Start&& start, Request request, const QString& what, Done do
                 return;
             }
             const RpcError error = RpcError::fromStatus(status, what, m_backend->options().address);
+            if (error.isUnauthenticated())
+                m_backend->failed(error);  // a fresh login; the operator sees this push refused and may retry
             if (error.isUnreachable() && attempt + 1 < kPushAttempts) {
                 // Same request id: if the first attempt did reach the backend, this one changes nothing.
                 QTimer::singleShot(kPushRetryDelayMs, this, [this, start, request, what, done, attempt] {

@@ -3,6 +3,8 @@
 // "send to wall" from a tile's menu reaches the sim.
 
 #include <QContextMenuEvent>
+#include <QDir>
+#include <QProcess>
 #include <QMenu>
 #include <QSettings>
 #include <QStatusBar>
@@ -106,6 +108,7 @@ private slots:
     void initTestCase();
     void init() { QSettings().clear(); }
     void wallDisplayFollowsPushesFromAnotherClient();
+    void wallProcessFollowsPushes();
     void unknownWallIsSaidOnScreen();
     void consoleSendsATileToTheWall();
 
@@ -183,6 +186,42 @@ void TestWallDisplay::wallDisplayFollowsPushesFromAnotherClient()
     QVERIFY(*outcome);
     QCOMPARE((*outcome)->code, 10);  // grpc::StatusCode::ABORTED
     QVERIFY(!second->layout());  // and the display did not change
+}
+
+void TestWallDisplay::wallProcessFollowsPushes()
+{
+    // The program as a wall's screen runs it: `vigie --wall wall-b`, its own process, its own login.
+    QProcess display;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("VIGIE_PASSWORD"), QStringLiteral("viewer"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath() + QStringLiteral("/vigie-wall-test"));
+    display.setProcessEnvironment(environment);
+    display.setProcessChannelMode(QProcess::SeparateChannels);
+    display.start(QStringLiteral(VIGIE_CLIENT_BINARY),
+                  {QStringLiteral("--backend"), m_sim.grpcAddress(), QStringLiteral("--user"), QStringLiteral("viewer"),
+                   QStringLiteral("--wall"), QStringLiteral("Mur B"), QStringLiteral("--renderer"),
+                   qEnvironmentVariable("VIGIE_WALL_PATH") == QLatin1String("software") ? QStringLiteral("software")
+                                                                                        : QStringLiteral("opengl")});
+    QVERIFY2(display.waitForStarted(5000), qPrintable(display.errorString()));
+    QByteArray log;
+    auto logSays = [&](const QByteArray& text) {
+        log += display.readAllStandardError();
+        return log.contains(text);
+    };
+    // It reports what it shows: first the sim's state (Mur B is cleared at start)...
+    QTRY_VERIFY2_WITH_TIMEOUT(logSays("wall-b/mon-b1 shows"), log.constData(), 15000);
+
+    // ...then what another client pushes.
+    OtherOperator other(m_sim.grpcAddress());
+    QVERIFY(other.ready());
+    const QStringList cameras{QStringLiteral("cam-07"), QStringLiteral("cam-08"), QStringLiteral("cam-03"), QString(),
+                              QString(), QStringLiteral("cam-04")};
+    QCOMPARE(other.pushLayout(QStringLiteral("wall-b"), QStringLiteral("mon-b1"), onePlusFive(cameras)), QString());
+    QTRY_VERIFY2_WITH_TIMEOUT(logSays("wall-b/mon-b1 shows 3x3 layout, cameras cam-07,cam-08,cam-03,-,-,cam-04"),
+                              log.constData(), 10000);
+    QVERIFY(display.state() == QProcess::Running);
+    display.terminate();
+    QVERIFY(display.waitForFinished(5000));
 }
 
 void TestWallDisplay::unknownWallIsSaidOnScreen()

@@ -72,6 +72,7 @@ private slots:
     void mimeData();
     void filter();
     void filterSpeed();
+    void badgesShowPtzAndRecording();
 };
 
 void TestCameraTree::sortingAndRoles()
@@ -254,6 +255,44 @@ void TestCameraTree::filterSpeed()
             QVERIFY(count > 0);
     }
     QVERIFY2(worst < 500, qPrintable(QStringLiteral("slowest filter took %1 ms").arg(worst)));
+}
+
+void TestCameraTree::badgesShowPtzAndRecording()
+{
+    CameraEntry dome = cam(QStringLiteral("d1"), QStringLiteral("Dôme"), QStringLiteral("s1"), QStringLiteral("Port"));
+    dome.hasPtz = true;
+    dome.recording = true;
+    CameraEntry plain = cam(QStringLiteral("p1"), QStringLiteral("Fixe"), QStringLiteral("s1"), QStringLiteral("Port"));
+    CameraTreeView view;
+    view.resize(320, 200);
+    view.model()->setCameras({dome, plain});
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTreeView* tree = view.treeView();
+    const QModelIndex site = tree->model()->index(0, 0);
+    const QModelIndex domeRow = tree->model()->index(0, 0, site);
+    const QModelIndex plainRow = tree->model()->index(1, 0, site);
+    QCOMPARE(domeRow.data(CameraTreeModel::CameraIdRole).toString(), QStringLiteral("d1"));
+    QVERIFY(domeRow.data(CameraTreeModel::HasPtzRole).toBool());
+    QVERIFY(domeRow.data(CameraTreeModel::RecordingRole).toBool());
+    QVERIFY(!plainRow.data(CameraTreeModel::HasPtzRole).toBool());
+
+    // Drawn: the recording dot is red, at the right end of the dome's row, and nowhere on the plain row.
+    const QImage image = tree->viewport()->grab().toImage();
+    auto redPixels = [&](const QRect& row) {
+        int red = 0;
+        for (int y = row.top(); y <= row.bottom(); ++y)
+            for (int x = row.left(); x <= row.right(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                red += c.red() > 180 && c.green() < 90 && c.blue() < 90;
+            }
+        return red;
+    };
+    const QRect domeRect = tree->visualRect(domeRow);
+    const QRect plainRect = tree->visualRect(plainRow);
+    const QRect domeRight(tree->viewport()->width() / 2, domeRect.top(), tree->viewport()->width() / 2, domeRect.height());
+    QVERIFY2(redPixels(domeRight) > 3, "no recording dot on the dome's row");
+    QCOMPARE(redPixels(QRect(0, plainRect.top(), tree->viewport()->width(), plainRect.height())), 0);
 }
 
 QTEST_MAIN(TestCameraTree)

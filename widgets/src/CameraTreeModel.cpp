@@ -404,6 +404,8 @@ QVariant CameraTreeModel::data(const QModelIndex& index, int role) const
     case OnlineRole: return camera.online;
     case IsSiteRole: return false;
     case SearchTextRole: return parentSite->cameras[std::size_t(index.row())].searchKey;
+    case HasPtzRole: return camera.hasPtz;
+    case RecordingRole: return camera.recording;
     default: return {};
     }
 }

@@ -10,6 +10,7 @@
 #include "vigie/widgets/CameraTreeModel.h"
 
 #include "CameraFilterProxy.h"
+#include "CameraItemDelegate.h"
 
 namespace vigie::widgets {
 
@@ -26,6 +27,7 @@ CameraTreeView::CameraTreeView(QWidget* parent)
     m_search->installEventFilter(this);
 
     m_tree->setModel(m_proxy);
+    m_tree->setItemDelegate(new CameraItemDelegate(m_tree));
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(true);  // thousands of rows: lets the view skip measuring each one
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);

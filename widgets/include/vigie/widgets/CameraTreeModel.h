@@ -28,6 +28,8 @@ public:
         OnlineRole,                       // bool (cameras)
         IsSiteRole,                       // bool
         SearchTextRole,                   // QString: name, site, tags and id folded by foldForSearch()
+        HasPtzRole,                       // bool (cameras): a badge in the tree
+        RecordingRole,                    // bool (cameras): a badge in the tree
     };
 
     explicit CameraTreeModel(QObject* parent = nullptr);
