@@ -506,6 +506,14 @@ void MainWindow::buildActions()
     saveAs->setObjectName(QStringLiteral("saveLayoutAction"));
     saveAs->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+S")));
     addActions({edit, saveAs});  // window-wide keys, not only while the menu is open
+    menu->addAction(tr("Tour every camera, page by page (10 s per page)"), this, [this] {
+        QList<vigie::rpc::CameraInfo> cameras = m_backend->cameras();
+        std::sort(cameras.begin(), cameras.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+        QStringList ids;
+        for (const auto& camera : cameras)
+            ids << camera.id;
+        wallController()->startLayoutTour(ids, std::chrono::seconds(10));
+    });
     // The operator's saved layouts, read afresh each time the menu opens.
     auto* savedSection = menu->addSeparator();
     connect(menu, &QMenu::aboutToShow, this, [this, menu, savedSection] {
@@ -733,7 +741,13 @@ void MainWindow::showTileMenu(Workspace* workspace, int wallIndex, const QPoint&
         auto* tour = menu->addAction(tr("Tour the cameras of this site (%1, 10 s each)").arg(site.size()), this,
                                      [controller, tile, site] { controller->startTour(tile, site, std::chrono::seconds(10)); });
         tour->setEnabled(site.size() > 1);
+        auto* pages = menu->addAction(tr("Tour this site over the whole layout (10 s per page)"), this,
+                                      [controller, site] { controller->startLayoutTour(site, std::chrono::seconds(10)); });
+        pages->setObjectName(QStringLiteral("layoutTourAction"));
+        pages->setEnabled(site.size() > controller->tileCount());
     }
+    if (controller->anyTouring())
+        menu->addAction(tr("Stop every tour of this layout"), this, [controller] { controller->stopAllTours(); });
     menu->addSeparator();
     auto* clear = menu->addAction(tr("Close the camera"), this, [controller, tile] { controller->clearTile(tile); });
     clear->setEnabled(!controller->cameraAt(tile).isEmpty());

@@ -435,6 +435,41 @@ void WallController::stopTour(int tile)
     advanceTours();  // plans the remaining tours' next switch, or none
 }
 
+void WallController::startLayoutTour(const QStringList& cameraIds, std::chrono::milliseconds dwell)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    const int tiles = tileCount();
+    if (tiles == 0 || cameraIds.isEmpty())
+        return;
+    restoreGrid();
+    const qsizetype pages = (cameraIds.size() + tiles - 1) / tiles;
+    const auto start = TourSchedule::Clock::now();  // one start for all: the pages turn together
+    for (int tile = 0; tile < tiles; ++tile) {
+        QStringList list;
+        for (qsizetype page = 0; page < pages; ++page)
+            list << cameraIds[(page * tiles + tile) % cameraIds.size()];
+        Tile& t = m_tiles[static_cast<size_t>(tile)];
+        t.tour = pages > 1 ? TourSchedule(list, dwell, start) : TourSchedule();
+        if (pages == 1 && tile >= cameraIds.size()) {
+            clearTile(tile);
+            continue;
+        }
+        setCamera(tile, list.first());
+    }
+    advanceTours();
+}
+
+void WallController::stopAllTours()
+{
+    for (int tile = 0; tile < tileCount(); ++tile)
+        stopTour(tile);
+}
+
+bool WallController::anyTouring() const
+{
+    return std::any_of(m_tiles.begin(), m_tiles.end(), [](const Tile& t) { return t.tour.isActive(); });
+}
+
 bool WallController::isTouring(int tile) const
 {
     return tile >= 0 && tile < tileCount() && m_tiles[static_cast<size_t>(tile)].tour.isActive();

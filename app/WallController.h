@@ -80,6 +80,12 @@ public:
     void startTour(int tile, const QStringList& cameraIds, std::chrono::milliseconds dwell);
     void stopTour(int tile);
     bool isTouring(int tile) const;
+    // A tour of the whole layout: page after page of these cameras, `dwell` each. Tile i shows cameras
+    // i, i + n, i + 2n… (n tiles), the last page wrapping round to the first cameras, so that every tile
+    // switches at the same instant. Cameras that fit on one page are simply shown.
+    void startLayoutTour(const QStringList& cameraIds, std::chrono::milliseconds dwell);
+    void stopAllTours();
+    bool anyTouring() const;
 
     // Saves the tile's next decoded picture as PNG at the stream's native size (SnapshotWriter); the
     // outcome comes as snapshotSaved or snapshotFailed.

@@ -487,6 +487,18 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <source>Open in a new window</source>
         <translation>Ouvrir dans une nouvelle fenêtre</translation>
     </message>
+    <message>
+        <source>Tour every camera, page by page (10 s per page)</source>
+        <translation>Ronde de toutes les caméras, page par page (10 s par page)</translation>
+    </message>
+    <message>
+        <source>Tour this site over the whole layout (10 s per page)</source>
+        <translation>Ronde de ce site sur toute la disposition (10 s par page)</translation>
+    </message>
+    <message>
+        <source>Stop every tour of this layout</source>
+        <translation>Arrêter toutes les rondes de cette disposition</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::MonitorView</name>

@@ -140,6 +140,7 @@ private slots:
     void savedLayoutsComeBackWithTheirCameras();
     void siteDroppedFillsFreeTiles();
     void tileOpensInAWindowOfItsOwn();
+    void layoutTourTurnsPagesTogether();
 
 private:
     SimProcess m_sim;
@@ -824,6 +825,38 @@ void TestClientWall::tileOpensInAWindowOfItsOwn()
     QTRY_COMPARE_WITH_TIMEOUT(alone->controller()->tileState(0), StreamState::Playing, 15000);
     window.closeWorkspace(1);
     QCOMPARE(window.workspaces().size(), 1);
+}
+
+void TestClientWall::layoutTourTurnsPagesTogether()
+{
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MainWindow window(&backend, 2, {});
+    window.resize(1280, 800);
+    QVERIFY(goLive(window, backend, 3));
+    auto* controller = window.wallController();
+    const QStringList six{QStringLiteral("cam-01"), QStringLiteral("cam-02"), QStringLiteral("cam-03"),
+                          QStringLiteral("cam-04"), QStringLiteral("cam-05"), QStringLiteral("cam-06")};
+    controller->startLayoutTour(six, std::chrono::milliseconds(600));
+    const QStringList first{six[0], six[1], six[2], six[3]};
+    const QStringList second{six[4], six[5], six[0], six[1]};  // the last page wraps round
+    QCOMPARE(controller->cameraIds(), first);
+    QVERIFY(controller->anyTouring());
+    // Every tile turns at once: once the event loop runs again (and the wall can paint), the wall is
+    // never half on one page, half on the next.
+    int mixed = 0;
+    auto connection = connect(controller, &vigie::app::WallController::assignmentsChanged, this, [&] {
+        QTimer::singleShot(0, this, [&] {
+            const QStringList now = controller->cameraIds();
+            mixed += now != first && now != second;
+        });
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(controller->cameraIds(), second, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(controller->cameraIds(), first, 3000);
+    QTest::qWait(50);  // the last queued checks
+    disconnect(connection);
+    QCOMPARE(mixed, 0);
+    controller->stopAllTours();
+    QVERIFY(!controller->anyTouring());
 }
 
 int main(int argc, char** argv)

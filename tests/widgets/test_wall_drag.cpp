@@ -7,6 +7,8 @@
 // them; their global positions lead it to the window under the pointer.
 
 #include <QApplication>
+#include <QDrag>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QSortFilterProxyModel>
 #include <QSurfaceFormat>
@@ -113,20 +115,38 @@ void TestWallDrag::dragRowTo(const QModelIndex& row, QPoint wallPos)
     const QPoint start = view->visualRect(row).center();
     const int distance = QApplication::startDragDistance();
 
-    // Run inside QDrag::exec()'s loop: over the wall (enter + move), onto the target, release.
+    // Run inside QDrag::exec()'s loop, once the drag exists (the view parents its QDrag; on a loaded
+    // machine it may take a while to start): over the wall (enter + move), onto the target, release.
+    // A fixed delay instead would lose the drag whenever starting it took longer than the delay.
     QWidget* wall = m_wall;
-    QTimer::singleShot(50, wall, [wall, wallPos] { QTest::mouseMove(wall, wallPos + QPoint(-15, -10)); });
-    QTimer::singleShot(100, wall, [wall, wallPos] { QTest::mouseMove(wall, wallPos + QPoint(-4, -3)); });
-    QTimer::singleShot(150, wall, [wall, wallPos] { QTest::mouseMove(wall, wallPos); });
-    QTimer::singleShot(200, wall, [wall, wallPos] { QTest::mouseRelease(wall, Qt::LeftButton, {}, wallPos); });
+    auto* steps = new QTimer(wall);
+    steps->setObjectName(QStringLiteral("dragSteps"));
+    steps->setInterval(30);
+    int step = 0;
+    QElapsedTimer waited;
+    waited.start();
+    connect(steps, &QTimer::timeout, wall, [=]() mutable {
+        if (step == 0 && !view->findChild<QDrag*>() && waited.elapsed() < 5000)
+            return;  // not started yet
+        switch (step++) {
+        case 0: QTest::mouseMove(wall, wallPos + QPoint(-15, -10)); break;
+        case 1: QTest::mouseMove(wall, wallPos + QPoint(-4, -3)); break;
+        case 2: QTest::mouseMove(wall, wallPos); break;
+        default:
+            QTest::mouseRelease(wall, Qt::LeftButton, {}, wallPos);
+            steps->deleteLater();
+            steps->stop();
+        }
+    });
+    steps->start();
 
     QTest::mousePress(viewport, Qt::LeftButton, {}, start);
     // The first move arms the view's drag (DraggingState); the next one, past the start distance, starts
     // it and returns only when the drag is over.
     QTest::mouseMove(viewport, start + QPoint(2, 0));
     QTest::mouseMove(viewport, start + QPoint(distance + 10, 0));
-    // Let any timer still pending (a drag that failed to start) run out before the next drag.
-    QTest::qWait(250);
+    // A drag that failed to start leaves the steps running: let them end before the next drag.
+    QTRY_VERIFY_WITH_TIMEOUT(!wall->findChild<QTimer*>(QStringLiteral("dragSteps")), 6000);
 }
 
 void TestWallDrag::dragCameraOntoTile_data()
