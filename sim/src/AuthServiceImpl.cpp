@@ -30,7 +30,7 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const vigie::v
     *session.mutable_user() = account->user;
     for (const auto& rights : CameraRightsPolicy::effectiveRights(*account))
         *session.add_rights() = rights;
-    auto issued = m_sessions.issue(session);
+    auto issued = m_sessions.issue(session, request->workstation());
     Log::info("login '" + request->user() + "' from workstation '" + request->workstation() + "' (" +
               request->client_version() + ")");
     response->set_token(std::move(issued.token));
@@ -47,7 +47,7 @@ grpc::Status AuthServiceImpl::RefreshSession(grpc::ServerContext* context,
         return status;
     // The old token stays valid until its own expiry, so calls already in flight with it succeed.
     caller.session.clear_expires_at();
-    auto issued = m_sessions.issue(caller.session);
+    auto issued = m_sessions.issue(caller.session, m_sessions.workstationOf(caller.token));
     Log::debug("session refreshed for '" + caller.session.user().name() + "'");
     response->set_token(std::move(issued.token));
     *response->mutable_session() = std::move(issued.session);

@@ -23,6 +23,16 @@ bool parseInt(std::string_view text, int minimum, int maximum, int* value)
     return true;
 }
 
+bool parseRate(std::string_view text, std::optional<double>* value)
+{
+    double parsed = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+    if (error != std::errc() || end != text.data() + text.size() || !(parsed >= 0 && parsed <= 10'000))
+        return false;
+    *value = parsed;
+    return true;
+}
+
 // "127.0.0.1:0", "localhost:50051", "[::1]:0".
 bool parseHostPort(std::string_view text, std::string* host, int* port)
 {
@@ -69,8 +79,8 @@ std::string CommandLine::helpText()
     return R"(Usage: vigie-sim [options]
 
 Reference backend for the Vigie client: a gRPC server (vigie.v1 AuthService, SystemService,
-DirectoryService, WallService, grpc.health.v1.Health, server reflection) and an RTSP server serving
-synthetic H.264/H.265 cameras.
+DirectoryService, WallService, AlarmService, grpc.health.v1.Health, server reflection) and an RTSP
+server serving synthetic H.264/H.265 cameras.
 
 When both servers listen, one line is printed on stdout:
   VIGIE-SIM READY grpc=HOST:PORT rtsp=HOST:PORT tls=on|off
@@ -99,6 +109,18 @@ Directory and media:
   --clip-cache DIR        where pre-encoded clips are cached
                           (default $XDG_CACHE_HOME/vigie-sim, else ~/.cache/vigie-sim)
 
+Alarms (AlarmService):
+  --alarm-rate N          synthetic alarms raised per second on the served cameras (default 0.05 = one
+                          every 20 s; 0 = none; decimals allowed, up to 10000)
+  --alarm-storm N         the same, for load tests (e.g. 1000): raised in batches every 50 ms
+  --alarm-journal DIR     keep the alarm journal in DIR (created if missing): every change is written
+                          and synced before anyone hears of it; a restart continues its sequences.
+                          Default: in memory only
+  --alarm-journal-size N  changes a subscriber may be behind and still resume (default 100000); an
+                          older resume point gets RESYNC
+  --alarm-max-active N    active alarms at most (default 5000): beyond, the backend closes those
+                          unchanged for longest (ListActiveAlarms is not paged)
+
 Behaviour:
   --heartbeat-ms MS       WatchDirectory heartbeat interval (default 5000)
   --session-ttl-s S       session (token) lifetime in seconds (default 28800 = 8 h)
@@ -109,6 +131,14 @@ Behaviour:
                                                             mounts and sessions
                             camera ID online                back online, mounts restored
                             push-wall WALL MONITOR CAMERA   show CAMERA alone on a wall monitor
+                            raise-alarm CAMERA [TYPE] [PRIORITY]
+                                                            raise an alarm now, answered "ok ALARM-ID";
+                                                            TYPE: intrusion line-crossed loitering
+                                                            object-left wrong-way crowd-density;
+                                                            PRIORITY: high medium low
+                            alarm-rate N                    alarms per second from now on (0 = none)
+                            compact-alarms                  forget the alarm change log up to now (older
+                                                            resume points get RESYNC)
                             quit                            clean shutdown
                           End of input does not quit.
   --verbose               more logging on stderr
@@ -118,6 +148,7 @@ Behaviour:
 Default users (without a config that declares users), password = user name:
   operator (ROLE_OPERATOR), supervisor (ROLE_SUPERVISOR), admin (ROLE_ADMINISTRATOR), viewer (ROLE_VIEWER)
   Video walls can be changed by supervisor and admin (RIGHT_CONTROL_WALL); everyone may list and watch them.
+  Alarms can be handled by operator, supervisor and admin (RIGHT_MANAGE_ALARMS); viewer may only look.
 
 Default video walls (without a config that declares walls): wall-a "Mur A" (monitors mon-a1: a 2x2 of
 the first four cameras, mon-a2: the fifth camera) and wall-b "Mur B" (monitor mon-b1, cleared).
@@ -182,6 +213,12 @@ CommandLine::Result CommandLine::parse(int argc, char** argv)
         {"--heartbeat-ms", intSetter(50, 3'600'000, &o.heartbeatMs)},
         {"--session-ttl-s", intSetter(1, 365 * 24 * 3600, &o.sessionTtlS)},
         {"--journal-size", intSetter(1, 10'000'000, &o.journalSize)},
+        {"--alarm-journal", stringSetter(&o.alarmJournalDir)},
+        {"--alarm-journal-size", intSetter(1, 100'000'000, &o.alarmJournalSize)},
+        {"--alarm-max-active", intSetter(1, 100'000, &o.alarmMaxActive)},
+        {"--alarm-rate", [&o](std::string_view v) { return parseRate(v, &o.alarmRate); }},
+        // A storm is only a high rate; the separate name keeps load-test command lines readable.
+        {"--alarm-storm", [&o](std::string_view v) { return parseRate(v, &o.alarmRate); }},
     };
 
     for (int i = 1; i < argc; ++i) {

@@ -1,5 +1,6 @@
 #include "ControlCommands.h"
 
+#include <charconv>
 #include <sstream>
 #include <vector>
 
@@ -24,6 +25,24 @@ std::string ControlCommands::execute(const std::string& line, bool* quitRequeste
         const std::string failure = m_actions.pushToWall(words[1], words[2], words[3]);
         return failure.empty() ? "ok" : "error: " + failure;
     }
+    if (words[0] == "raise-alarm" && words.size() >= 2 && words.size() <= 4) {
+        std::string alarmId;
+        const std::string failure = m_actions.raiseAlarm(words[1], words.size() > 2 ? words[2] : std::string(),
+                                                         words.size() > 3 ? words[3] : std::string(), &alarmId);
+        return failure.empty() ? "ok " + alarmId : "error: " + failure;
+    }
+    if (words[0] == "alarm-rate" && words.size() == 2) {
+        double rate = -1;
+        const auto [end, error] = std::from_chars(words[1].data(), words[1].data() + words[1].size(), rate);
+        if (error != std::errc() || end != words[1].data() + words[1].size() || !(rate >= 0 && rate <= 10'000))
+            return "error: alarm-rate wants alarms per second, 0..10000";
+        const std::string failure = m_actions.setAlarmRate(rate);
+        return failure.empty() ? "ok" : "error: " + failure;
+    }
+    if (words[0] == "compact-alarms" && words.size() == 1) {
+        const std::string failure = m_actions.compactAlarms();
+        return failure.empty() ? "ok" : "error: " + failure;
+    }
     if (words[0] == "camera" && words.size() >= 3) {
         const std::string& id = words[1];
         const std::string& action = words[2];
@@ -42,7 +61,8 @@ std::string ControlCommands::execute(const std::string& line, bool* quitRequeste
     }
     return "error: unknown command '" + line +
            "' (expected: camera <id> offline [reason...] | camera <id> online | "
-           "push-wall <wall> <monitor> <camera> | quit)";
+           "push-wall <wall> <monitor> <camera> | raise-alarm <camera> [type] [priority] | alarm-rate <n> | "
+           "compact-alarms | quit)";
 }
 
 } // namespace vigie::sim

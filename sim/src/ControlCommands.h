@@ -6,8 +6,9 @@
 namespace vigie::sim {
 
 // The stdin control language, one command per line:
-//   camera <id> offline [reason...] | camera <id> online | push-wall <wall> <monitor> <camera> | quit
-// Each command answers one line: "ok" or "error: <why>".
+//   camera <id> offline [reason...] | camera <id> online | push-wall <wall> <monitor> <camera> |
+//   raise-alarm <camera> [type] [priority] | alarm-rate <per second> | compact-alarms | quit
+// Each command answers one line: "ok" or "error: <why>"; raise-alarm answers "ok <alarm id>".
 class ControlCommands {
 public:
     struct Actions {
@@ -17,6 +18,12 @@ public:
         std::function<std::string(const std::string& wallId, const std::string& monitorId,
                                   const std::string& cameraId)>
             pushToWall;
+        // Sets *alarmId on success. Type and priority as typed (empty: the generator's choice).
+        std::function<std::string(const std::string& cameraId, const std::string& type, const std::string& priority,
+                                  std::string* alarmId)>
+            raiseAlarm;
+        std::function<std::string(double alarmsPerSecond)> setAlarmRate;
+        std::function<std::string()> compactAlarms;
         std::function<void()> quit;
     };
 

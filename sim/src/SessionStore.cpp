@@ -2,6 +2,7 @@
 
 #include <google/protobuf/util/time_util.h>
 
+#include <algorithm>
 #include <random>
 
 namespace vigie::sim {
@@ -26,10 +27,10 @@ std::string SessionStore::randomToken()
     return token;
 }
 
-SessionStore::Issued SessionStore::issue(const vigie::v1::Session& session)
+SessionStore::Issued SessionStore::issue(const vigie::v1::Session& session, std::string workstation)
 {
     const auto now = std::chrono::system_clock::now();
-    Entry entry{session, now + m_lifetime};
+    Entry entry{session, now + m_lifetime, std::move(workstation)};
     const auto seconds =
         std::chrono::duration_cast<std::chrono::seconds>(entry.expiresAt.time_since_epoch()).count();
     *entry.session.mutable_expires_at() = google::protobuf::util::TimeUtil::SecondsToTimestamp(seconds);
@@ -52,6 +53,22 @@ std::optional<vigie::v1::Session> SessionStore::find(const std::string& token)
         return std::nullopt;
     }
     return it->second.session;
+}
+
+std::string SessionStore::workstationOf(const std::string& token)
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_sessions.find(token);
+    return it == m_sessions.end() ? std::string() : it->second.workstation;
+}
+
+bool SessionStore::hasLiveSession(const std::string& userName)
+{
+    const auto now = std::chrono::system_clock::now();
+    std::lock_guard lock(m_mutex);
+    return std::any_of(m_sessions.begin(), m_sessions.end(), [&](const auto& item) {
+        return item.second.session.user().name() == userName && item.second.expiresAt > now;
+    });
 }
 
 void SessionStore::revoke(const std::string& token)

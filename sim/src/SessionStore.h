@@ -20,15 +20,21 @@ public:
         vigie::v1::Session session;  // with expires_at set
     };
     // A new random token for `session` (user and rights), valid for the configured lifetime.
-    Issued issue(const vigie::v1::Session& session);
+    // `workstation` is the client's host name given at login (recorded in alarm histories).
+    Issued issue(const vigie::v1::Session& session, std::string workstation = {});
     // The session of a token that exists and has not expired.
     std::optional<vigie::v1::Session> find(const std::string& token);
+    // The workstation given when the token's session was opened; empty for an unknown token.
+    std::string workstationOf(const std::string& token);
+    // Whether `userName` has at least one session that has not expired.
+    bool hasLiveSession(const std::string& userName);
     void revoke(const std::string& token);
 
 private:
     struct Entry {
         vigie::v1::Session session;
         std::chrono::system_clock::time_point expiresAt;
+        std::string workstation;
     };
 
     static std::string randomToken();

@@ -17,6 +17,8 @@ namespace vigie::sim {
 
 namespace {
 
+constexpr double kMaxAlarmRate = 10'000;
+
 // Thrown inside this file only; load() turns it into an error message.
 struct ConfigError {
     std::string message;
@@ -323,6 +325,11 @@ SimConfig resolve(const SimOptions& options, const vigie::simconfig::SimConfig& 
             config.walls.push_back(convertWall(wall, cameraIds));
         }
     }
+
+    config.alarmJournalDir = options.alarmJournalDir.empty() ? file.alarm_journal() : options.alarmJournalDir;
+    config.alarmRate = options.alarmRate.value_or(file.has_alarm_rate() ? file.alarm_rate() : config.alarmRate);
+    if (!(config.alarmRate >= 0 && config.alarmRate <= kMaxAlarmRate))
+        fail("alarm_rate must be in 0.." + std::to_string(static_cast<int>(kMaxAlarmRate)));
 
     if (file.users().empty()) {
         config.users = SyntheticCatalog::defaultUsers();

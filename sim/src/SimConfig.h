@@ -24,6 +24,8 @@ public:
     std::vector<vigie::v1::Site> sites;
     std::vector<CameraSpec> cameras;
     std::vector<WallStore::Definition> walls;
+    std::string alarmJournalDir;  // empty: alarms in memory only
+    double alarmRate = 0.05;      // alarms raised per second by the generator
 };
 
 } // namespace vigie::sim

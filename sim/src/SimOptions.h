@@ -27,6 +27,12 @@ struct SimOptions {
     int heartbeatMs = 5000;
     int sessionTtlS = 8 * 3600;
     int journalSize = 1000;
+    // Alarms: the journal's directory (empty: in memory only; a --config file may set it), alarms
+    // raised per second by the generator (0 = none), and how many sequences a subscriber may be behind.
+    std::string alarmJournalDir;
+    std::optional<double> alarmRate;
+    int alarmJournalSize = 100'000;
+    int alarmMaxActive = 5'000;
     std::string clipCacheDir;  // empty: $XDG_CACHE_HOME/vigie-sim or ~/.cache/vigie-sim
     bool stdinControl = false;
     bool verbose = false;

@@ -6,6 +6,8 @@
 #include "StreamFormat.h"
 #include "WallClockSchedule.h"
 
+#include <cstdio>
+
 namespace vigie::sim {
 
 namespace {
@@ -150,11 +152,27 @@ bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsP
     m_walls = std::make_unique<WallStore>(m_config.walls);
     m_wallService = std::make_unique<WallServiceImpl>(*m_walls, *m_directory, m_sessions);
 
+    AlarmJournal::Settings alarmSettings;
+    alarmSettings.directory = m_config.alarmJournalDir;
+    alarmSettings.keptChanges = m_options.alarmJournalSize;
+    alarmSettings.maxActiveAlarms = static_cast<std::size_t>(m_options.alarmMaxActive);
+    m_alarms = std::make_unique<AlarmJournal>(alarmSettings);
+    std::string warning;
+    if (!m_alarms->open(error, &warning)) {
+        m_rtsp.stop();
+        return false;
+    }
+    if (!warning.empty())
+        Log::warning(warning);
+    m_alarmService = std::make_unique<AlarmServiceImpl>(*m_alarms, *m_directory, m_sessions, m_users);
+    m_alarmGenerator = std::make_unique<AlarmGenerator>(*m_alarms, alarmCameras(), m_config.alarmRate);
+
     // Listed by GetServerInfo; every other vigie.v1 service answers UNIMPLEMENTED.
     const std::vector<std::string> implemented = {vigie::v1::AuthService::service_full_name(),
                                                   vigie::v1::SystemService::service_full_name(),
                                                   vigie::v1::DirectoryService::service_full_name(),
-                                                  vigie::v1::WallService::service_full_name()};
+                                                  vigie::v1::WallService::service_full_name(),
+                                                  vigie::v1::AlarmService::service_full_name()};
     m_systemService = std::make_unique<SystemServiceImpl>(m_config.siteName, implemented, *m_directory, m_sessions,
                                                           [this] { return m_rtsp.running(); });
     const std::vector<GrpcServer::NamedService> services = {
@@ -162,6 +180,7 @@ bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsP
         {implemented[1], m_systemService.get()},
         {implemented[2], m_directoryService.get()},
         {implemented[3], m_wallService.get()},
+        {implemented[4], m_alarmService.get()},
     };
 
     GrpcServer::Settings settings{m_options.listenAddress(), tlsCertificate, tlsPrivateKey};
@@ -169,6 +188,9 @@ bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsP
         m_rtsp.stop();
         return false;
     }
+
+    // Alarms start once clients can hear of them.
+    m_alarmGenerator->start();
 
     const auto counts = m_directory->counts();
     Log::info("serving " + std::to_string(counts.total) + " cameras, " + std::to_string(m_config.users.size()) +
@@ -191,8 +213,27 @@ void Simulator::stop()
         m_directory->close();
     if (m_walls)
         m_walls->close();
+    if (m_alarmGenerator)
+        m_alarmGenerator->stop();
+    if (m_alarms)
+        m_alarms->close();
     m_grpc.shutdown(std::chrono::milliseconds(1000));
     m_rtsp.stop();
+}
+
+std::vector<AlarmGenerator::Camera> Simulator::alarmCameras() const
+{
+    // Alarms come from the analytics of cameras that have a picture: the live and cheap ones, or, in a
+    // configuration with only directory-only cameras, those.
+    std::vector<AlarmGenerator::Camera> cameras;
+    std::vector<AlarmGenerator::Camera> sharedClip;
+    for (const auto& spec : m_config.cameras) {
+        if (spec.source == CameraSource::Live || spec.source == CameraSource::Cheap)
+            cameras.push_back({spec.camera.id(), spec.camera.name()});
+        else if (spec.source == CameraSource::SharedClip)
+            sharedClip.push_back({spec.camera.id(), spec.camera.name()});
+    }
+    return cameras.empty() ? sharedClip : cameras;
 }
 
 const CameraSpec* Simulator::findSpec(const std::string& cameraId) const
@@ -250,6 +291,55 @@ std::string Simulator::pushToWall(const std::string& wallId, const std::string& 
         return outcome.status.error_message();
     Log::info("wall " + wallId + " monitor " + monitorId + " shows " + cameraId + " (version " +
               std::to_string(outcome.state.version()) + ")");
+    return {};
+}
+
+std::string Simulator::raiseAlarm(const std::string& cameraId, const std::string& type, const std::string& priority,
+                                  std::string* alarmId)
+{
+    if (!m_alarmGenerator)
+        return "not started";
+    auto alarmType = vigie::v1::ALARM_TYPE_UNSPECIFIED;
+    if (!type.empty()) {
+        const auto parsed = AlarmGenerator::parseType(type);
+        if (!parsed)
+            return "unknown alarm type '" + type +
+                   "' (expected intrusion, line-crossed, loitering, object-left, wrong-way or crowd-density)";
+        alarmType = *parsed;
+    }
+    auto alarmPriority = vigie::v1::ALARM_PRIORITY_UNSPECIFIED;
+    if (!priority.empty()) {
+        const auto parsed = AlarmGenerator::parsePriority(priority);
+        if (!parsed)
+            return "unknown alarm priority '" + priority + "' (expected high, medium or low)";
+        alarmPriority = *parsed;
+    }
+    std::string error;
+    const auto alarm = m_alarmGenerator->raiseOne(cameraId, alarmType, alarmPriority, &error);
+    if (!alarm)
+        return error;
+    Log::info("alarm " + alarm->id() + " raised on " + cameraId + " (" + vigie::v1::AlarmType_Name(alarm->type()) + ")");
+    *alarmId = alarm->id();
+    return {};
+}
+
+std::string Simulator::setAlarmRate(double alarmsPerSecond)
+{
+    if (!m_alarmGenerator)
+        return "not started";
+    m_alarmGenerator->setRate(alarmsPerSecond);
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%g", alarmsPerSecond);
+    Log::info(std::string("alarms: ") + rate + " per second");
+    return {};
+}
+
+std::string Simulator::compactAlarms()
+{
+    if (!m_alarms)
+        return "not started";
+    m_alarms->compact();
+    Log::info("alarm change log compacted up to sequence " + std::to_string(m_alarms->oldestResumePoint()));
     return {};
 }
 

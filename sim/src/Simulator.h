@@ -1,5 +1,8 @@
 #pragma once
 
+#include "AlarmGenerator.h"
+#include "AlarmJournal.h"
+#include "AlarmServiceImpl.h"
 #include "AuthServiceImpl.h"
 #include "CameraDirectory.h"
 #include "DirectoryServiceImpl.h"
@@ -39,6 +42,12 @@ public:
     std::string setCameraOnline(const std::string& cameraId);
     // Shows one camera alone on a wall monitor, as a user with every right would.
     std::string pushToWall(const std::string& wallId, const std::string& monitorId, const std::string& cameraId);
+    // Raises one alarm now; type and priority by name (empty: the generator's next choice).
+    std::string raiseAlarm(const std::string& cameraId, const std::string& type, const std::string& priority,
+                           std::string* alarmId);
+    std::string setAlarmRate(double alarmsPerSecond);
+    // Forgets the alarm change log up to now (tests of RESYNC).
+    std::string compactAlarms();
 
 private:
     bool mountCameras(std::string* error);
@@ -46,6 +55,8 @@ private:
     // The streams a served camera offers: cheap cameras have their own main size (--cheap-main).
     std::vector<StreamFormat> streamsOf(const CameraSpec& spec) const;
     const CameraSpec* findSpec(const std::string& cameraId) const;
+    // The cameras the alarm generator raises alarms on.
+    std::vector<AlarmGenerator::Camera> alarmCameras() const;
 
     const SimOptions m_options;
     const SimConfig m_config;
@@ -58,6 +69,9 @@ private:
     std::unique_ptr<DirectoryServiceImpl> m_directoryService;
     std::unique_ptr<WallStore> m_walls;
     std::unique_ptr<WallServiceImpl> m_wallService;
+    std::unique_ptr<AlarmJournal> m_alarms;
+    std::unique_ptr<AlarmServiceImpl> m_alarmService;
+    std::unique_ptr<AlarmGenerator> m_alarmGenerator;
     GrpcServer m_grpc;
 };
 

@@ -18,6 +18,8 @@ public:
     Verdict verify(const std::string& name, const std::string& password,
                    const UserAccount** account) const;
 
+    const std::vector<UserAccount>& accounts() const { return m_accounts; }
+
 private:
     std::vector<UserAccount> m_accounts;
 };

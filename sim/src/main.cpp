@@ -125,6 +125,10 @@ int main(int argc, char** argv)
         [&simulator](const std::string& wall, const std::string& monitor, const std::string& camera) {
             return simulator.pushToWall(wall, monitor, camera);
         },
+        [&simulator](const std::string& camera, const std::string& type, const std::string& priority,
+                     std::string* alarmId) { return simulator.raiseAlarm(camera, type, priority, alarmId); },
+        [&simulator](double rate) { return simulator.setAlarmRate(rate); },
+        [&simulator] { return simulator.compactAlarms(); },
         // Same path as an external SIGTERM, so there is one way to shut down.
         [] { kill(getpid(), SIGTERM); },
     });

@@ -125,7 +125,8 @@ bool SimProcess::command(const QString& line, QString* reply, std::chrono::milli
         return fail(QStringLiteral("no reply to '%1'").arg(line));
     if (reply)
         *reply = answer;
-    if (answer != QLatin1String("ok"))
+    // "ok", or "ok <value>" for commands that answer something (raise-alarm: the alarm's id).
+    if (answer != QLatin1String("ok") && !answer.startsWith(QLatin1String("ok ")))
         return fail(QStringLiteral("'%1' answered '%2'").arg(line, answer));
     return true;
 }

@@ -29,7 +29,7 @@ public:
     QString rtspBaseUrl() const { return m_rtspBaseUrl; }
     bool tls() const { return m_tls; }
 
-    // Sends one stdin command and waits for its reply line. True when the reply is "ok".
+    // Sends one stdin command and waits for its reply line. True when the reply is "ok" or "ok <value>".
     bool command(const QString& line, QString* reply = nullptr,
                  std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
