@@ -22,10 +22,11 @@ test: build
 # Benchmarks (see docs/performance.md): decode vs ffmpeg, then the wall vs ffmpeg. A few minutes; keep the
 # machine otherwise idle. Not part of `make test`.
 bench: configure
-	@cmake --build --preset $(PRESET) -j $(JOBS) --target bench_decode bench_wall bench_search
+	@cmake --build --preset $(PRESET) -j $(JOBS) --target bench_decode bench_wall bench_search bench_alarms
 	@scripts/with-display build/$(PRESET)/bench/bench_decode
 	@scripts/with-display build/$(PRESET)/bench/bench_wall
 	@scripts/with-display build/$(PRESET)/bench/bench_search
+	@scripts/with-display build/$(PRESET)/bench/bench_alarms
 
 test-asan:
 	@$(MAKE) --no-print-directory test PRESET=asan

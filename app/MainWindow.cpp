@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDir>
@@ -11,12 +12,14 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScreen>
+#include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QScrollArea>
+#include <QSet>
 #include <QSettings>
 #include <QShowEvent>
 #include <QStatusBar>
@@ -28,12 +31,15 @@
 #include <algorithm>
 
 #include "CameraEntries.h"
+#include "AlarmListModel.h"
+#include "AlarmPanel.h"
 #include "NamedLayouts.h"
 #include "WallContent.h"
 #include "WallPanel.h"
 #include "Workspace.h"
 #include "WorkspaceWindow.h"
 #include "WallController.h"
+#include "vigie/rpc/AlarmLink.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/rpc/WallLink.h"
 #include "vigie/widgets/CameraTreeModel.h"
@@ -57,10 +63,11 @@ constexpr int kMaxWorkspaces = 9;              // Ctrl+1…9
 }  // namespace
 
 MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList initialCameras,
-                       vigie::rpc::WallLink* walls, QWidget* parent)
-    : QMainWindow(parent), m_backend(backend), m_walls(walls)
+                       vigie::rpc::WallLink* walls, vigie::rpc::AlarmLink* alarms, QWidget* parent)
+    : QMainWindow(parent), m_backend(backend), m_walls(walls), m_alarms(alarms)
 {
-    setWindowTitle(tr("Vigie — %1").arg(backend->options().address));
+    m_baseTitle = tr("Vigie — %1").arg(backend->options().address);
+    setWindowTitle(m_baseTitle);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -72,6 +79,9 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
     m_tabs->setDocumentMode(true);
     m_tabs->setMovable(false);
     layout->addWidget(m_banner);
+    m_alarmBanner = new vigie::widgets::ConnectionBanner(central);
+    m_alarmBanner->setObjectName(QStringLiteral("alarmBanner"));
+    layout->addWidget(m_alarmBanner);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
@@ -111,6 +121,8 @@ MainWindow::MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList
 
     m_linkLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_linkLabel);
+    if (m_alarms)
+        buildAlarms();
 
     if (QSettings().contains(QStringLiteral("overlay/items")))
         m_overlayItems = vigie::widgets::OverlayItems::fromInt(QSettings().value(QStringLiteral("overlay/items")).toInt());
@@ -211,6 +223,8 @@ Workspace* MainWindow::addWorkspace(const QString& name)
         workspace->placeSavedCameras(false);  // a new workspace starts empty; the operator fills it
     if (m_snapshotAction)
         workspace->controller()->setStatisticsVisible(m_statisticsAction->isChecked());
+    if (m_alarms && m_alarmBlinkTimer)
+        refreshAlarmIndicators();
     saveWorkspaces();
     return workspace;
 }
@@ -363,6 +377,10 @@ void MainWindow::connectWorkspace(Workspace* workspace)
             m_restoreAction->setEnabled(tile >= 0);
     });
     connect(controller, &WallController::assignmentsChanged, this, &MainWindow::saveWorkspaces);
+    connect(controller, &WallController::assignmentsChanged, this, [this] {
+        if (m_alarmIndicatorTimer && !m_alarmIndicatorTimer->isActive())
+            m_alarmIndicatorTimer->start();  // a camera put on a tile brings its alarm marks
+    });
 }
 
 void MainWindow::onCurrentWorkspaceChanged()
@@ -456,6 +474,171 @@ void MainWindow::setOverlayItems(vigie::widgets::OverlayItems items)
     for (auto* workspace : std::as_const(m_workspaces))
         workspace->wall()->setOverlayItems(items);
     QSettings().setValue(QStringLiteral("overlay/items"), int(items));
+}
+
+void MainWindow::buildAlarms()
+{
+    auto* dock = new QDockWidget(tr("Alarms"), this);
+    dock->setObjectName(QStringLiteral("alarmDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_alarmPanel = new AlarmPanel(m_alarms, m_backend, dock);
+    dock->setWidget(m_alarmPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {220}, Qt::Vertical);
+    connect(m_alarmPanel, &AlarmPanel::showCameraRequested, this, [this](const QString& cameraId) { showCameraLive(cameraId); });
+
+    m_alarmBlinkTimer = new QTimer(this);
+    m_alarmBlinkTimer->setInterval(500);
+    connect(m_alarmBlinkTimer, &QTimer::timeout, this, [this] {
+        m_alarmBlinkOn = !m_alarmBlinkOn;
+        for (auto* workspace : std::as_const(m_workspaces))
+            workspace->controller()->setAlarmBlink(m_alarmBlinkOn);
+    });
+    m_alarmIndicatorTimer = new QTimer(this);
+    m_alarmIndicatorTimer->setSingleShot(true);
+    m_alarmIndicatorTimer->setInterval(250);
+    connect(m_alarmIndicatorTimer, &QTimer::timeout, this, &MainWindow::refreshAlarmIndicators);
+    m_alarmBannerTimer = new QTimer(this);
+    m_alarmBannerTimer->setInterval(1000);
+    connect(m_alarmBannerTimer, &QTimer::timeout, this, &MainWindow::updateAlarmBanner);
+    connect(m_alarms, &vigie::rpc::AlarmLink::alarmsReset, this, &MainWindow::refreshAlarmIndicators);
+    connect(m_alarms, &vigie::rpc::AlarmLink::alarmsChanged, this, &MainWindow::onAlarmsChanged);
+    connect(m_alarms, &vigie::rpc::AlarmLink::liveChanged, this, &MainWindow::updateAlarmBanner);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        // The count stays in sight when the console is behind another window or minimised.
+        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        m_tray->setToolTip(m_baseTitle);
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+}
+
+void MainWindow::onAlarmsChanged(const QStringList& alarmIds)
+{
+    // Tiles and title at most four times a second: they need no more, and a storm must not cost a
+    // pass over every alarm at each drain.
+    if (!m_alarmIndicatorTimer->isActive())
+        m_alarmIndicatorTimer->start();
+    // New alarms nobody has seen: a sound and, by priority, the camera on the wall.
+    for (const QString& id : alarmIds) {
+        const auto* alarm = m_alarms->alarm(id);
+        if (alarm && alarm->version == 1 && !alarm->acknowledged)
+            popUpAlarm(id);
+    }
+}
+
+void MainWindow::popUpAlarm(const QString& alarmId)
+{
+    const auto* alarm = m_alarms->alarm(alarmId);
+    if (!alarm || !m_alarms->isLive())
+        return;  // a replay after a reconnection is not news: its alarms are listed, not announced
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_lastPopUpMs < 2000)
+        return;  // at most one every 2 s: in a storm the list says it, the wall stays readable
+    m_lastPopUpMs = now;
+    if (QSettings().value(QStringLiteral("alarms/sound"), true).toBool())
+        QApplication::beep();
+    using vigie::rpc::AlarmPriority;
+    if (alarm->priority == AlarmPriority::Low)
+        return;
+    auto* controller = wallController();
+    if (controller->cameraIds().contains(alarm->cameraId))
+        return;  // already on the wall: its tile blinks
+    // High: a free tile, else the wall's last tile (the designated alarm tile). Medium: a free tile only.
+    int tile = controller->firstEmptyTile();
+    if (tile < 0 && alarm->priority == AlarmPriority::High)
+        tile = controller->tileCount() - 1;
+    if (tile < 0)
+        return;
+    controller->assign(tile, alarm->cameraId);
+    statusBar()->showMessage(tr("Alarm: %1 on the wall").arg(AlarmListModel::typeName(alarm->type)), 8000);
+    if (m_tray && alarm->priority == AlarmPriority::High)
+        m_tray->showMessage(tr("High priority alarm"), AlarmListModel::typeName(alarm->type), QSystemTrayIcon::Critical, 5000);
+}
+
+QString MainWindow::objectLabel(vigie::rpc::ObjectClass objectClass)
+{
+    switch (objectClass) {
+    case vigie::rpc::ObjectClass::Person: return tr("Person");
+    case vigie::rpc::ObjectClass::Vehicle: return tr("Vehicle");
+    case vigie::rpc::ObjectClass::Item: return tr("Object");
+    case vigie::rpc::ObjectClass::Other:
+    case vigie::rpc::ObjectClass::Unknown: break;
+    }
+    return QString();
+}
+
+void MainWindow::refreshAlarmIndicators()
+{
+    // Only the cameras some wall shows need marks: in a storm the active set is thousands of alarms.
+    QSet<QString> shown;
+    for (auto* workspace : std::as_const(m_workspaces))
+        for (const QString& id : workspace->controller()->cameraIds())
+            if (!id.isEmpty())
+                shown.insert(id);
+    QHash<QString, WallController::AlarmMarks> byCamera;
+    QHash<QString, QDateTime> newest;  // the boxes shown are those of the camera's latest alarm
+    const auto& book = m_alarms->book();
+    const QStringList ids = book.ids();
+    for (const QString& id : ids) {
+        const auto* alarm = book.alarm(id);
+        if (!alarm || !alarm->isActive() || !shown.contains(alarm->cameraId))
+            continue;
+        auto& marks = byCamera[alarm->cameraId];
+        marks.acknowledged = marks.acknowledged && alarm->acknowledged;
+        if (!newest.contains(alarm->cameraId) || alarm->eventTime > newest.value(alarm->cameraId)) {
+            newest.insert(alarm->cameraId, alarm->eventTime);
+            marks.boxes.clear();
+            for (const auto& object : alarm->objects)
+                marks.boxes << vigie::widgets::TileOverlay::Box{object.box, objectLabel(object.objectClass)};
+        }
+    }
+    for (auto* workspace : std::as_const(m_workspaces))
+        workspace->controller()->setAlarmedCameras(byCamera);
+    const int unseen = book.unacknowledgedCount();
+    setWindowTitle(unseen > 0 ? tr("(%1) %2").arg(unseen).arg(m_baseTitle) : m_baseTitle);
+    if (m_tray)
+        m_tray->setToolTip(unseen > 0 ? tr("%n alarm(s) not seen yet", nullptr, unseen) : m_baseTitle);
+    if (unseen > 0 && !m_alarmBlinkTimer->isActive())
+        m_alarmBlinkTimer->start();
+    else if (unseen == 0 && m_alarmBlinkTimer->isActive())
+        m_alarmBlinkTimer->stop();
+}
+
+void MainWindow::updateAlarmBanner()
+{
+    if (m_alarms->isLive() || m_backend->state() != vigie::rpc::ConnectionState::Online) {
+        // Down with the whole link: the link's banner says it already.
+        m_alarmBanner->clear();
+        m_alarmBannerTimer->stop();
+        return;
+    }
+    const qint64 seconds = m_alarms->downSince().isValid() ? m_alarms->downSince().secsTo(QDateTime::currentDateTime()) : 0;
+    m_alarmBanner->showMessage(tr("Alarms unavailable for %1 s: %2 — new alarms will be shown when the link is back")
+                                   .arg(seconds)
+                                   .arg(m_alarms->downReason()),
+                               vigie::widgets::ConnectionBanner::Severity::Error);
+    if (!m_alarmBannerTimer->isActive())
+        m_alarmBannerTimer->start();
+}
+
+void MainWindow::showCameraLive(const QString& cameraId)
+{
+    auto* controller = wallController();
+    int tile = int(controller->cameraIds().indexOf(cameraId));
+    if (tile < 0) {
+        controller->restoreGrid();
+        tile = controller->firstEmptyTile();
+        if (tile < 0)
+            tile = std::max(0, wall()->selectedTile());
+        controller->assign(tile, cameraId);
+    }
+    if (controller->maximisedTile() != tile)
+        controller->maximise(tile);
 }
 
 void MainWindow::renameCurrentWorkspace()
@@ -591,7 +774,8 @@ void MainWindow::buildActions()
                                               {Item::Clock, tr("Local time")},
                                               {Item::StreamState, tr("Stream state")},
                                               {Item::Recording, tr("Recording indicator")},
-                                              {Item::Alarm, tr("Alarm indicator")}};
+                                              {Item::Alarm, tr("Alarm indicator")},
+                                              {Item::Boxes, tr("Boxes around detected objects")}};
     for (const auto& [item, label] : items) {
         auto* action = overlayMenu->addAction(label, this, [this, item = item](bool on) {
             auto chosen = m_overlayItems;

@@ -13,15 +13,19 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include "vigie/rpc/AlarmTypes.h"
 #include "vigie/widgets/TileOverlay.h"
 
 class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QSystemTrayIcon;
 class QTabWidget;
+class QTimer;
 
 namespace vigie::rpc {
+class AlarmLink;
 class BackendClient;
 class WallLink;
 }
@@ -34,6 +38,7 @@ class WallWidget;
 
 namespace vigie::app {
 
+class AlarmPanel;
 class WallController;
 class WallPanel;
 class Workspace;
@@ -44,8 +49,9 @@ class MainWindow : public QMainWindow {
 public:
     // `initialCameras` (from the command line) replace the current workspace's saved cameras; `grid` 0
     // keeps its saved layout. `walls` (may be null: no wall panel, no "send to wall") must outlive the window.
+    // `alarms` likewise (null: no alarm dock).
     MainWindow(vigie::rpc::BackendClient* backend, int grid, QStringList initialCameras,
-               vigie::rpc::WallLink* walls = nullptr, QWidget* parent = nullptr);
+               vigie::rpc::WallLink* walls = nullptr, vigie::rpc::AlarmLink* alarms = nullptr, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // A message for the operator that must not be missed at start-up (status bar, 30 s).
@@ -68,6 +74,10 @@ public:
     vigie::widgets::CameraTreeView* cameraTree() const { return m_tree; }
     vigie::widgets::ConnectionBanner* banner() const { return m_banner; }
     WallPanel* wallPanel() const { return m_wallPanel; }
+    AlarmPanel* alarmPanel() const { return m_alarmPanel; }
+    vigie::widgets::ConnectionBanner* alarmBanner() const { return m_alarmBanner; }
+    // Shows a camera live and large on the current wall (from an alarm: one action).
+    void showCameraLive(const QString& cameraId);
     QAction* statisticsAction() const { return m_statisticsAction; }  // checkable, shortcut I
 
 protected:
@@ -98,12 +108,29 @@ private:
     // A site dropped on a tile: its cameras from that tile on, into free tiles only.
     void placeSite(WallController* controller, int tile, const QString& siteId);
     void setOverlayItems(vigie::widgets::OverlayItems items);
+    // Alarms: the window title's count, the tiles' flags, the channel banner, sound and pop-up of new ones.
+    void buildAlarms();
+    void onAlarmsChanged(const QStringList& alarmIds);
+    void refreshAlarmIndicators();
+    void updateAlarmBanner();
+    void popUpAlarm(const QString& alarmId);
+    static QString objectLabel(vigie::rpc::ObjectClass objectClass);
     int tabOf(const Workspace* workspace) const;
     void saveWorkspaces() const;
 
     vigie::rpc::BackendClient* m_backend;
     vigie::rpc::WallLink* m_walls;
     WallPanel* m_wallPanel = nullptr;
+    vigie::rpc::AlarmLink* m_alarms;
+    AlarmPanel* m_alarmPanel = nullptr;
+    vigie::widgets::ConnectionBanner* m_alarmBanner = nullptr;
+    QTimer* m_alarmBlinkTimer = nullptr;   // blinks the tiles of alarms nobody saw; runs only while there are some
+    QSystemTrayIcon* m_tray = nullptr;  // when the desktop has a tray
+    QTimer* m_alarmIndicatorTimer = nullptr;  // tiles and title follow the alarms at most every 250 ms
+    QTimer* m_alarmBannerTimer = nullptr;  // "unavailable for N s", once a second while down
+    bool m_alarmBlinkOn = true;
+    qint64 m_lastPopUpMs = 0;              // pop-ups are spaced out: an alarm storm must not churn the wall
+    QString m_baseTitle;
     QTabWidget* m_tabs = nullptr;
     QList<Workspace*> m_workspaces;  // in tab order; a detached one keeps its tab (a placeholder page)
     QList<WorkspaceWindow*> m_detached;

@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QPointer>
 #include <QThread>
+#include <QSet>
 #include <QTimer>
 
 #include <algorithm>
@@ -459,6 +460,35 @@ void WallController::startLayoutTour(const QStringList& cameraIds, std::chrono::
     advanceTours();
 }
 
+void WallController::setAlarmedCameras(const QHash<QString, AlarmMarks>& marksByCamera)
+{
+    if (marksByCamera == m_alarmed)
+        return;
+    QSet<QString> touched;
+    for (auto it = m_alarmed.cbegin(); it != m_alarmed.cend(); ++it)
+        if (marksByCamera.value(it.key()) != *it || !marksByCamera.contains(it.key()))
+            touched.insert(it.key());
+    for (auto it = marksByCamera.cbegin(); it != marksByCamera.cend(); ++it)
+        if (!m_alarmed.contains(it.key()) || m_alarmed.value(it.key()) != *it)
+            touched.insert(it.key());
+    m_alarmed = marksByCamera;
+    for (int tile = 0; tile < tileCount(); ++tile)
+        if (touched.contains(m_tiles[static_cast<size_t>(tile)].cameraId))
+            refreshOverlay(tile);
+}
+
+void WallController::setAlarmBlink(bool on)
+{
+    if (on == m_alarmBlinkOn)
+        return;
+    m_alarmBlinkOn = on;
+    for (int tile = 0; tile < tileCount(); ++tile) {
+        const auto alarmed = m_alarmed.constFind(m_tiles[static_cast<size_t>(tile)].cameraId);
+        if (alarmed != m_alarmed.constEnd() && !alarmed->acknowledged)
+            refreshOverlay(tile);  // only tiles whose alarm nobody saw yet blink
+    }
+}
+
 void WallController::stopAllTours()
 {
     for (int tile = 0; tile < tileCount(); ++tile)
@@ -672,6 +702,10 @@ void WallController::refreshOverlay(int tile)
     }
     const vigie::rpc::CameraInfo* camera = m_backend->camera(t.cameraId);
     overlay.recording = camera && camera->recording;
+    if (const auto alarmed = m_alarmed.constFind(t.cameraId); alarmed != m_alarmed.constEnd()) {
+        overlay.alarm = alarmed->acknowledged || m_alarmBlinkOn;
+        overlay.boxes = alarmed->boxes;
+    }
     switch (t.state) {
     case StreamState::Idle:
         overlay.status = t.detail;

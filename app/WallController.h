@@ -25,6 +25,7 @@
 // Tile numbers in this API are wall-grid positions, whatever is maximised; the wall widget's own tile
 // indices differ while a tile is maximised (tileToWall / wallToTile convert).
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -37,6 +38,7 @@
 #include "TourSchedule.h"
 #include "vigie/player/StreamSession.h"
 #include "vigie/rpc/DirectoryTypes.h"
+#include "vigie/widgets/TileOverlay.h"
 #include "vigie/widgets/WallLayout.h"
 
 class QTimer;
@@ -111,6 +113,16 @@ public:
     // Stops every session (keeping cameras and last pictures) while paused; reopens them on resume.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
+
+    // Cameras with an active alarm: their tiles carry the alarm flag (steady once every alarm of the camera
+    // was acknowledged; blinking with setAlarmBlink while not) and the boxes of the objects involved.
+    struct AlarmMarks {
+        bool acknowledged = true;
+        QList<vigie::widgets::TileOverlay::Box> boxes;
+        friend bool operator==(const AlarmMarks&, const AlarmMarks&) = default;
+    };
+    void setAlarmedCameras(const QHash<QString, AlarmMarks>& marksByCamera);
+    void setAlarmBlink(bool on);
 
     // Per-tile statistics over the pictures (TileOverlay::statistics), refreshed every statisticsInterval().
     void setStatisticsVisible(bool visible);
@@ -193,6 +205,8 @@ private:
     int m_maximised = -1;
     bool m_paused = false;
     bool m_statisticsVisible = false;
+    QHash<QString, AlarmMarks> m_alarmed;  // by camera id
+    bool m_alarmBlinkOn = true;
     QTimer* m_statisticsTimer = nullptr;
     QTimer* m_tourTimer = nullptr;  // single shot, at the earliest switch of any tour
     std::vector<Tile> m_tiles;

@@ -14,6 +14,7 @@
 #include "SettingsRecovery.h"
 #include "WallDisplayWindow.h"
 #include "vigie/rpc/BackendClient.h"
+#include "vigie/rpc/AlarmLink.h"
 #include "vigie/rpc/WallLink.h"
 #include "vigie/widgets/LoginDialog.h"
 #include "vigie/widgets/Theme.h"
@@ -79,7 +80,8 @@ int main(int argc, char* argv[])
         backend.start();
         return app.exec();
     }
-    vigie::app::MainWindow window(&backend, options.grid, options.cameraIds, &walls);
+    vigie::rpc::AlarmLink alarms(&backend);
+    vigie::app::MainWindow window(&backend, options.grid, options.cameraIds, &walls, &alarms);
     if (!settingsNotice.isEmpty())
         window.showNotice(settingsNotice);
     window.show();

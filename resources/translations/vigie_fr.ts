@@ -174,6 +174,308 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     </message>
 </context>
 <context>
+    <name>vigie::app::AlarmListModel</name>
+    <message>
+        <source>Intrusion</source>
+        <translation>Intrusion</translation>
+    </message>
+    <message>
+        <source>Line crossed</source>
+        <translation>Franchissement de ligne</translation>
+    </message>
+    <message>
+        <source>Loitering</source>
+        <translation>Maraudage</translation>
+    </message>
+    <message>
+        <source>Object left</source>
+        <translation>Objet abandonné</translation>
+    </message>
+    <message>
+        <source>Object removed</source>
+        <translation>Objet enlevé</translation>
+    </message>
+    <message>
+        <source>Wrong way</source>
+        <translation>Contresens</translation>
+    </message>
+    <message>
+        <source>Crowd density</source>
+        <translation>Densité de foule</translation>
+    </message>
+    <message>
+        <source>Video loss</source>
+        <translation>Perte vidéo</translation>
+    </message>
+    <message>
+        <source>Tampering</source>
+        <translation>Sabotage</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clôturée</translation>
+    </message>
+    <message>
+        <source>%1, not seen</source>
+        <translation>%1, non vue</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Attribuée à</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::app::AlarmPanel</name>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmée</translation>
+    </message>
+    <message>
+        <source>false alarm</source>
+        <translation>fausse alarme</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation>non qualifiée</translation>
+    </message>
+    <message>
+        <source>the backend</source>
+        <translation>le serveur</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>levée</translation>
+    </message>
+    <message>
+        <source>updated by the detector</source>
+        <translation>mise à jour par le détecteur</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acquittée</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>commentaire</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>non attribuée</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>attribuée à %1</translation>
+    </message>
+    <message>
+        <source>verdict: %1</source>
+        <translation>verdict : %1</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>modification</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acquitter</translation>
+    </message>
+    <message>
+        <source>Say you have seen it: silences it on every workstation (Space)</source>
+        <translation>Indiquer que vous l&apos;avez vue : la fait taire sur tous les postes (Espace)</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>Prendre</translation>
+    </message>
+    <message>
+        <source>Handle it yourself: in progress, assigned to you (T)</source>
+        <translation>La traiter vous-même : en cours, attribuée à vous (T)</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Mettre en attente</translation>
+    </message>
+    <message>
+        <source>Waiting for something (a patrol, a call back) (H)</source>
+        <translation>En attente de quelque chose (une patrouille, un rappel) (H)</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Clôturer…</translation>
+    </message>
+    <message>
+        <source>Handled: close it with a verdict (C)</source>
+        <translation>Traitée : la clôturer avec un verdict (C)</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>Fausse alarme</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Show live</source>
+        <translation>Voir en direct</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s camera, live and large (Enter, double click)</source>
+        <translation>La caméra de l&apos;alarme, en direct et en grand (Entrée, double clic)</translation>
+    </message>
+    <message>
+        <source>Comment (describe events, never identify people) — Enter adds it</source>
+        <translation>Commentaire (décrire les faits, jamais identifier des personnes) — Entrée l&apos;ajoute</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <source>Every priority</source>
+        <translation>Toutes les priorités</translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Camera, site, rule…</source>
+        <translation>Caméra, site, règle…</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acquittée</translation>
+    </message>
+    <message>
+        <source>Taken: you handle it</source>
+        <translation>Prise : vous la traitez</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clôturée</translation>
+    </message>
+    <message>
+        <source>Comment added</source>
+        <translation>Commentaire ajouté</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an alarm to see what happened.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sélectionnez une alarme pour voir ce qui s&apos;est passé.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Rule: %1&lt;br&gt;Priority: %2 · State: %3&lt;br&gt;Event: %4&lt;br&gt;Verdict: %5%6&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Règle : %1&lt;br&gt;Priorité : %2 · État : %3&lt;br&gt;Événement : %4&lt;br&gt;Verdict : %5%6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> (a human must confirm it)</source>
+        <translation> (une personne doit la confirmer)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Seen by %1 at %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Vue par %1 à %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Handled by %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Traitée par %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;History&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Historique&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Alarm list: acknowledge</source>
+        <translation>Liste des alarmes : acquitter</translation>
+    </message>
+    <message>
+        <source>Alarm list: take</source>
+        <translation>Liste des alarmes : prendre</translation>
+    </message>
+    <message>
+        <source>Alarm list: hold</source>
+        <translation>Liste des alarmes : mettre en attente</translation>
+    </message>
+    <message>
+        <source>Alarm list: close with a verdict</source>
+        <translation>Liste des alarmes : clôturer avec un verdict</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>A sound for each new alarm</source>
+        <translation>Un son pour chaque nouvelle alarme</translation>
+    </message>
+</context>
+<context>
     <name>vigie::app::MainWindow</name>
     <message>
         <source>Vigie — %1</source>
@@ -499,6 +801,49 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <source>Stop every tour of this layout</source>
         <translation>Arrêter toutes les rondes de cette disposition</translation>
     </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
+    <message>
+        <source>Alarm: %1 on the wall</source>
+        <translation>Alarme : %1 sur le mur</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Véhicule</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>(%1) %2</source>
+        <translation>(%1) %2</translation>
+    </message>
+    <message>
+        <source>Alarms unavailable for %1 s: %2 — new alarms will be shown when the link is back</source>
+        <translation>Alarmes indisponibles depuis %1 s : %2 — les nouvelles alarmes s&apos;afficheront au retour de la liaison</translation>
+    </message>
+    <message>
+        <source>Boxes around detected objects</source>
+        <translation>Cadres autour des objets détectés</translation>
+    </message>
+    <message>
+        <source>High priority alarm</source>
+        <translation>Alarme de haute priorité</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) not seen yet</source>
+        <translation>
+            <numerusform>%n alarme non vue</numerusform>
+            <numerusform>%n alarmes non vues</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::MonitorView</name>
@@ -790,6 +1135,89 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     <message>
         <source>Configuration error</source>
         <translation>Erreur de configuration</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::rpc::AlarmLink</name>
+    <message>
+        <source>Not connected to the backend yet</source>
+        <translation>Pas encore connecté au serveur</translation>
+    </message>
+    <message>
+        <source>No news of the alarms for %1 s</source>
+        <translation>Aucune nouvelle des alarmes depuis %1 s</translation>
+    </message>
+    <message>
+        <source>Alarm list</source>
+        <translation>Liste des alarmes</translation>
+    </message>
+    <message>
+        <source>Alarm feed</source>
+        <translation>Flux des alarmes</translation>
+    </message>
+    <message>
+        <source>The backend closed the alarm feed</source>
+        <translation>Le serveur a fermé le flux des alarmes</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s alarm journal restarted: reloading the alarms</source>
+        <translation>Le journal des alarmes du serveur a redémarré : rechargement des alarmes</translation>
+    </message>
+    <message>
+        <source>Alarm history too old to resume from: reloading the alarms</source>
+        <translation>Historique des alarmes trop ancien pour reprendre : rechargement des alarmes</translation>
+    </message>
+    <message>
+        <source>%1: not connected to the backend</source>
+        <translation>%1 : pas de connexion au serveur</translation>
+    </message>
+    <message>
+        <source>%1: the alarm %2 is not among the known alarms</source>
+        <translation>%1 : l&apos;alarme %2 ne fait pas partie des alarmes connues</translation>
+    </message>
+    <message>
+        <source>%1: the alarm was changed meanwhile by %2 (%3 at %4); check its new state before acting again</source>
+        <translation>%1 : l&apos;alarme a été modifiée entre-temps par %2 (%3 à %4) ; vérifiez son nouvel état avant d&apos;agir à nouveau</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>le système</translation>
+    </message>
+    <message>
+        <source>%1: the alarm was changed meanwhile; check its new state before acting again</source>
+        <translation>%1 : l&apos;alarme a été modifiée entre-temps ; vérifiez son nouvel état avant d&apos;agir à nouveau</translation>
+    </message>
+    <message>
+        <source>Alarm details</source>
+        <translation>Détails de l&apos;alarme</translation>
+    </message>
+    <message>
+        <source>Operator list</source>
+        <translation>Liste des opérateurs</translation>
+    </message>
+    <message>
+        <source>Acknowledging the alarm</source>
+        <translation>Acquittement de l&apos;alarme</translation>
+    </message>
+    <message>
+        <source>Taking the alarm</source>
+        <translation>Prise de l&apos;alarme</translation>
+    </message>
+    <message>
+        <source>Putting the alarm on hold</source>
+        <translation>Mise en attente de l&apos;alarme</translation>
+    </message>
+    <message>
+        <source>Closing the alarm</source>
+        <translation>Clôture de l&apos;alarme</translation>
+    </message>
+    <message>
+        <source>Commenting the alarm</source>
+        <translation>Commentaire de l&apos;alarme</translation>
+    </message>
+    <message>
+        <source>Assigning the alarm</source>
+        <translation>Attribution de l&apos;alarme</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QString>
 
 #include "vigie/rpc/BackendOptions.h"
+#include "vigie/v1/alarms.grpc.pb.h"
 #include "vigie/v1/auth.grpc.pb.h"
 #include "vigie/v1/directory.grpc.pb.h"
 #include "vigie/v1/system.grpc.pb.h"
@@ -29,6 +30,7 @@ public:
     vigie::v1::DirectoryService::Stub& directory() { return *m_directory; }
     vigie::v1::SystemService::Stub& system() { return *m_system; }
     vigie::v1::WallService::Stub& walls() { return *m_walls; }
+    vigie::v1::AlarmService::Stub& alarms() { return *m_alarms; }
 
 private:
     std::shared_ptr<grpc::Channel> m_channel;
@@ -36,6 +38,7 @@ private:
     std::unique_ptr<vigie::v1::DirectoryService::Stub> m_directory;
     std::unique_ptr<vigie::v1::SystemService::Stub> m_system;
     std::unique_ptr<vigie::v1::WallService::Stub> m_walls;
+    std::unique_ptr<vigie::v1::AlarmService::Stub> m_alarms;
 };
 
 }  // namespace vigie::rpc

@@ -33,6 +33,11 @@ bool RpcError::isUnauthenticated() const
     return code == grpc::StatusCode::UNAUTHENTICATED;
 }
 
+bool RpcError::isConflict() const
+{
+    return code == grpc::StatusCode::ABORTED;
+}
+
 RpcError RpcError::fromStatus(const grpc::Status& status, const QString& what, const QString& address)
 {
     RpcError error;

@@ -44,6 +44,8 @@ private slots:
     void panDoesNothingUnzoomed();
     void resetAndConstructorClamp();
     void nonsenseInputIsHarmless();
+    void boxesMapForAnyViewportAndZoom_data();
+    void boxesMapForAnyViewportAndZoom();
 };
 
 void TestTileZoom::unzoomedShowsWholePicture()
@@ -192,6 +194,47 @@ void TestTileZoom::nonsenseInputIsHarmless()
     QCOMPARE(zoom, before);
     const TileZoom nan(std::numeric_limits<double>::quiet_NaN(), {std::numeric_limits<double>::quiet_NaN(), 0.5});
     QCOMPARE(nan, TileZoom());
+}
+
+void TestTileZoom::boxesMapForAnyViewportAndZoom_data()
+{
+    QTest::addColumn<QRectF>("viewport");  // where the picture is drawn: letterboxed (fit) or the tile (fill)
+    QTest::addColumn<double>("scale");
+    QTest::addColumn<QPointF>("centre");
+    QTest::addColumn<QRectF>("box");       // normalised picture coordinates
+    QTest::addColumn<QRectF>("expected");  // viewport coordinates
+    // Fit: a 16:9 picture letterboxed in a 400x300 tile (400x225 at y 37.5).
+    QTest::newRow("fit") << QRectF(0, 37.5, 400, 225) << 1.0 << QPointF(0.5, 0.5) << QRectF(0.25, 0.5, 0.5, 0.25)
+                         << QRectF(100, 150, 200, 56.25);
+    // Fill: the same picture stretched over the whole tile.
+    QTest::newRow("fill") << QRectF(0, 0, 400, 300) << 1.0 << QPointF(0.5, 0.5) << QRectF(0.25, 0.5, 0.5, 0.25)
+                          << QRectF(100, 150, 200, 75);
+    // A tile somewhere on the wall: offsets carry through.
+    QTest::newRow("offset") << QRectF(640, 360, 320, 180) << 1.0 << QPointF(0.5, 0.5) << QRectF(0, 0, 1, 1)
+                            << QRectF(640, 360, 320, 180);
+    // x2 at the centre: the visible source is 0.25..0.75; a box from 0.25 to 0.5 covers the first half.
+    QTest::newRow("zoom x2 centre") << QRectF(0, 0, 400, 300) << 2.0 << QPointF(0.5, 0.5)
+                                    << QRectF(0.25, 0.25, 0.25, 0.25) << QRectF(0, 0, 200, 150);
+    // x4 at a corner: the visible source is 0..0.25; a box at 0.125 lands mid-viewport, four times larger.
+    QTest::newRow("zoom x4 corner") << QRectF(0, 37.5, 400, 225) << 4.0 << QPointF(0.125, 0.125)
+                                    << QRectF(0.125, 0.125, 0.05, 0.05) << QRectF(200, 150, 80, 45);
+    // A box outside the visible part maps outside the viewport (the painter clips it away).
+    QTest::newRow("zoomed out of view") << QRectF(0, 0, 400, 300) << 2.0 << QPointF(0.25, 0.25)
+                                        << QRectF(0.8, 0.8, 0.1, 0.1) << QRectF(640, 480, 80, 60);
+}
+
+void TestTileZoom::boxesMapForAnyViewportAndZoom()
+{
+    QFETCH(QRectF, viewport);
+    QFETCH(double, scale);
+    QFETCH(QPointF, centre);
+    QFETCH(QRectF, box);
+    QFETCH(QRectF, expected);
+    const TileZoom zoom(scale, centre);
+    const QRectF mapped = zoom.mapToViewport(box, viewport);
+    QVERIFY2(std::abs(mapped.x() - expected.x()) < 1e-6 && std::abs(mapped.y() - expected.y()) < 1e-6 &&
+                 std::abs(mapped.width() - expected.width()) < 1e-6 && std::abs(mapped.height() - expected.height()) < 1e-6,
+             qPrintable(QStringLiteral("%1,%2 %3x%4").arg(mapped.x()).arg(mapped.y()).arg(mapped.width()).arg(mapped.height())));
 }
 
 QTEST_APPLESS_MAIN(TestTileZoom)

@@ -85,6 +85,7 @@ private slots:
     void zoomBadge();
     void overlayItems();
     void clockRepaintsOncePerSecond();
+    void boxesFollowAspectAndZoom();
 
 private:
     void postQuadrants(int tile);
@@ -473,6 +474,47 @@ void TestWallZoom::overlayItems()
     QVERIFY(std::abs(rowBrightness(image, rect.bottom() - 3) - grey) < 20);
 
     m_wall->setOverlayItems(vigie::widgets::kDefaultOverlayItems);
+    m_wall->setTileOverlay(tile, TileOverlay());
+}
+
+void TestWallZoom::boxesFollowAspectAndZoom()
+{
+    // A box over the top-left (red) quadrant, from 0.1 to 0.4 of the picture both ways.
+    const int tile = 2;
+    TileOverlay overlay;
+    overlay.boxes = {TileOverlay::Box{QRectF(0.1, 0.1, 0.3, 0.3), QString()}};
+    m_wall->setTileOverlay(tile, overlay);
+    auto amber = [](QRgb p) { return qRed(p) > 220 && qGreen(p) > 150 && qGreen(p) < 230 && qBlue(p) < 60; };
+    // Amber pixels within 3 px of where the picture fraction `at` is drawn.
+    auto amberNear = [&](const QImage& image, QPointF at) {
+        const QRect picture = m_wall->pictureRect(tile);
+        const QPoint p(picture.x() + int(at.x() * picture.width()), picture.y() + int(at.y() * picture.height()));
+        return countPixels(image, QRect(p - QPoint(3, 3), QSize(7, 7)), amber);
+    };
+    auto check = [&](const char* what, QPointF edge, QPointF inside, QPointF outside) {
+        postQuadrants(tile);
+        QVERIFY(waitPresented(tile));
+        const QImage image = m_wall->grabFramebuffer();
+        QVERIFY2(amberNear(image, edge) > 0, what);
+        QVERIFY2(amberNear(image, inside) == 0, what);
+        QVERIFY2(amberNear(image, outside) == 0, what);
+    };
+    using Mode = WallWidget::AspectMode;
+    // Fit (letterboxed) and fill (stretched): the box's left edge at 0.1 of the picture, whatever its place.
+    check("fit", {0.1, 0.25}, {0.25, 0.25}, {0.6, 0.25});
+    m_wall->setTileAspectMode(tile, Mode::Fill);
+    check("fill", {0.1, 0.25}, {0.25, 0.25}, {0.6, 0.25});
+    // Zoomed x2 on the top-left quadrant: the visible source is 0..0.5, so the box spans 0.2..0.8.
+    m_wall->setTileZoom(tile, TileZoom(2.0, QPointF(0.25, 0.25)));
+    check("zoom x2", {0.2, 0.5}, {0.5, 0.5}, {0.1, 0.5});
+    // Off: nothing drawn.
+    m_wall->setOverlayItems(m_wall->overlayItems() & ~OverlayItems(OverlayItem::Boxes));
+    postQuadrants(tile);
+    QVERIFY(waitPresented(tile));
+    QCOMPARE(amberNear(m_wall->grabFramebuffer(), {0.2, 0.5}), 0);
+    m_wall->setOverlayItems(vigie::widgets::kDefaultOverlayItems);
+    m_wall->resetTileZoom(tile);
+    m_wall->setTileAspectMode(tile, Mode::Fit);
     m_wall->setTileOverlay(tile, TileOverlay());
 }
 

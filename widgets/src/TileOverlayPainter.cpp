@@ -17,6 +17,8 @@ const QColor kDropTarget(255, 200, 64);
 const QColor kStatisticsBox(0, 0, 0, 140);
 const QColor kStatisticsText(230, 230, 230);
 const QColor kAlarm(220, 30, 30);
+// Analytics boxes: amber, apart from the alarm red and readable on any picture.
+const QColor kBox(255, 190, 0);
 const QColor kRecordingDot(255, 40, 40);
 const QColor kFlagBox(0, 0, 0, 200);
 }  // namespace
@@ -114,6 +116,32 @@ void TileOverlayPainter::paintZoomBadge(QPainter& painter, const QRectF& tile, d
     painter.setFont(saved);
 }
 
+void TileOverlayPainter::paintBoxes(QPainter& painter, const TileOverlay& overlay, const State& state)
+{
+    painter.save();
+    painter.setClipRect(state.picture, Qt::IntersectClip);  // a box never spills over the letterbox bars
+    QPen pen(kBox, 2.0);
+    pen.setJoinStyle(Qt::MiterJoin);
+    QFont font = painter.font();
+    font.setPixelSize(11);
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    for (const TileOverlay::Box& box : overlay.boxes) {
+        const QRectF r = state.zoomState.mapToViewport(box.rect, state.picture);
+        painter.setPen(pen);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(r);
+        if (!box.label.isEmpty()) {
+            const QRectF label(r.left(), r.top() - metrics.height() - 2, metrics.horizontalAdvance(box.label) + 6,
+                               metrics.height() + 2);
+            painter.fillRect(label, kBox);
+            painter.setPen(Qt::black);
+            painter.drawText(label, Qt::AlignCenter, box.label);
+        }
+    }
+    painter.restore();
+}
+
 void TileOverlayPainter::paint(QPainter& painter, const QRectF& tile, const TileOverlay& overlay, const State& state)
 {
     // Text scales with the tile: readable on a 1x1 wall, still fits an 8x8 one.
@@ -125,6 +153,9 @@ void TileOverlayPainter::paint(QPainter& painter, const QRectF& tile, const Tile
     const qreal bandHeight = metrics.height() + 2 * pad;
     const bool roomForBands = tile.height() >= 3 * bandHeight;
     const OverlayItems items = state.items;
+
+    if (items.testFlag(OverlayItem::Boxes) && state.hasPicture && !overlay.boxes.isEmpty())
+        paintBoxes(painter, overlay, state);
 
     if (items.testFlag(OverlayItem::Alarm) && overlay.alarm) {
         // Under the selection border: an alarm stays visible on the selected tile.

@@ -14,6 +14,7 @@
 #include <QRectF>
 
 #include "vigie/widgets/TileOverlay.h"
+#include "vigie/widgets/TileZoom.h"
 
 class QPainter;
 
@@ -31,6 +32,8 @@ public:
         OverlayItems items = kDefaultOverlayItems;
         QDateTime clock;      // the local time to show when items has Clock
         double zoom = 1.0;    // digital zoom of the tile: a badge when above 1
+        QRectF picture;       // where the picture is drawn unzoomed (the zoom's viewport), for boxes
+        TileZoom zoomState;   // the tile's zoom, to place boxes
     };
 
     // tile: in the painter's (logical) coordinates. The caller clips to the tile.
@@ -45,6 +48,7 @@ private:
     static qreal paintFlag(QPainter& painter, const QRectF& band, qreal right, const QString& text,
                            const QColor& fill, const QColor& textColor, bool dot);
     static void paintZoomBadge(QPainter& painter, const QRectF& tile, double zoom, qreal top);
+    static void paintBoxes(QPainter& painter, const TileOverlay& overlay, const State& state);
 };
 
 }  // namespace vigie::widgets

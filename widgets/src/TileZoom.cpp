@@ -42,6 +42,15 @@ QPointF TileZoom::sourcePointAt(QPointF viewportPoint) const
     return source.topLeft() + QPointF(viewportPoint.x() * source.width(), viewportPoint.y() * source.height());
 }
 
+QRectF TileZoom::mapToViewport(const QRectF& pictureRect, const QRectF& viewport) const
+{
+    const QRectF source = sourceRect();
+    const double sx = viewport.width() / source.width();
+    const double sy = viewport.height() / source.height();
+    return QRectF(viewport.x() + (pictureRect.x() - source.x()) * sx, viewport.y() + (pictureRect.y() - source.y()) * sy,
+                  pictureRect.width() * sx, pictureRect.height() * sy);
+}
+
 void TileZoom::zoomAt(QPointF viewportPoint, double factor)
 {
     if (!(factor > 0.0) || !std::isfinite(factor))

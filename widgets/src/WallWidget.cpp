@@ -588,6 +588,9 @@ void WallWidget::drawOverlays(QPainter& painter, const std::vector<int>& tiles)
         if (m_overlayItems.testFlag(OverlayItem::Clock) && (tile.feed || tile.hasPicture))
             state.clock = now;
         state.zoom = tile.zoom.scale();
+        state.zoomState = tile.zoom;
+        const QRect picture = pictureRectIn(tile, rect);
+        state.picture = QRectF(picture.x() / dpr, picture.y() / dpr, picture.width() / dpr, picture.height() / dpr);
         if (tile.overlay.lastFrameTime.isValid()
             && (!state.lastFrame.isValid() || tile.overlay.lastFrameTime > state.lastFrame))
             state.lastFrame = tile.overlay.lastFrameTime;

@@ -62,6 +62,7 @@ signals:
 
 private:
     friend class WallLink;  // rides on this link's channel and token
+    friend class AlarmLink;  // likewise
 
     void setState(ConnectionState state, const QString& detail);
     void login();

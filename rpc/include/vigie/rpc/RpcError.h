@@ -16,6 +16,7 @@ struct RpcError {
 
     bool isUnreachable() const;    // UNAVAILABLE / DEADLINE_EXCEEDED: retry later
     bool isUnauthenticated() const;
+    bool isConflict() const;       // ABORTED: the object changed since the version the caller acted on
 
     // `what` names the action ("Login", "Camera list"), `address` the backend.
     static RpcError fromStatus(const grpc::Status& status, const QString& what, const QString& address);

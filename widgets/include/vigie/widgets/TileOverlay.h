@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 #include <QFlags>
+#include <QList>
+#include <QRectF>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +26,14 @@ struct TileOverlay {
     QStringList statistics;
     bool recording = false;  // the camera records: a red dot and "REC" in the title band
     bool alarm = false;      // an alarm is raised on this camera: a red frame and an "ALARM" flag
+    // Objects the analytics report on this camera: boxes in normalised picture coordinates (0..1, y down),
+    // drawn where they are in the picture whatever the tile's size, aspect mode and zoom.
+    struct Box {
+        QRectF rect;
+        QString label;  // e.g. "Personne", "Véhicule"; empty = no label
+        friend bool operator==(const Box&, const Box&) = default;
+    };
+    QList<Box> boxes;
 
     friend bool operator==(const TileOverlay&, const TileOverlay&) = default;
 };
@@ -36,12 +46,13 @@ enum class OverlayItem {
     StreamState = 0x4,  // TileOverlay::status and the time of the last frame
     Recording = 0x8,    // TileOverlay::recording
     Alarm = 0x10,       // TileOverlay::alarm
+    Boxes = 0x20,       // TileOverlay::boxes
 };
 Q_DECLARE_FLAGS(OverlayItems, OverlayItem)
 
 // Everything but the clock: a wall of clocks all showing the same time is noise unless asked for.
 inline constexpr OverlayItems kDefaultOverlayItems{OverlayItem::CameraName, OverlayItem::StreamState,
-                                                   OverlayItem::Recording, OverlayItem::Alarm};
+                                                   OverlayItem::Recording, OverlayItem::Alarm, OverlayItem::Boxes};
 
 }  // namespace vigie::widgets
 

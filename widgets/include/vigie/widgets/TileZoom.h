@@ -37,6 +37,10 @@ public:
     QRectF sourceRect() const;
     // The normalised picture point shown at a normalised viewport point.
     QPointF sourcePointAt(QPointF viewportPoint) const;
+    // Where a rectangle given in normalised picture coordinates appears in `viewport` (the area the
+    // picture covers unzoomed: letterboxed in Fit mode, the whole tile in Fill mode), in the viewport's
+    // coordinates. Not clipped: parts outside the visible source fall outside the viewport.
+    QRectF mapToViewport(const QRectF& pictureRect, const QRectF& viewport) const;
 
     friend bool operator==(const TileZoom&, const TileZoom&) = default;
 

@@ -1,0 +1,90 @@
+#pragma once
+// The alarm dock: the active alarms (AlarmListModel through AlarmFilterProxy), filters, the selected
+// alarm's details and history, and the operator's actions on it.
+//
+// Keys while the panel has the focus: Space acknowledges, T takes, H holds, C closes (asking the
+// verdict), Enter or a double click shows the camera live; Ctrl+Enter in the comment box adds it.
+// A refused change is said under the list in words; a conflict (someone changed the alarm meanwhile)
+// says who and shows the new state before the operator decides again.
+//
+// Thread affinity: GUI thread.
+
+#include <QElapsedTimer>
+#include <QSet>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTableView;
+class QTextBrowser;
+class QTimer;
+class QPushButton;
+
+namespace vigie::rpc {
+class AlarmLink;
+class BackendClient;
+struct RpcError;
+}
+
+namespace vigie::app {
+
+class AlarmFilterProxy;
+class AlarmListModel;
+
+class AlarmPanel : public QWidget {
+    Q_OBJECT
+public:
+    AlarmPanel(vigie::rpc::AlarmLink* alarms, vigie::rpc::BackendClient* backend, QWidget* parent = nullptr);
+    ~AlarmPanel() override;
+
+    AlarmListModel* model() const { return m_model; }
+    AlarmFilterProxy* filter() const { return m_filter; }
+    QTableView* table() const { return m_table; }
+    QString selectedAlarmId() const;
+    void selectAlarm(const QString& alarmId);
+    QString feedback() const;  // the last outcome line shown under the list
+
+    void acknowledgeSelected();
+    void takeSelected();
+    void holdSelected();
+    void closeSelected(int verdict);  // vigie::rpc::AlarmVerdict as int
+    void commentSelected(const QString& text);
+    void showSelectedCamera();
+
+signals:
+    // The operator wants to see this alarm's camera live.
+    void showCameraRequested(const QString& cameraId, const QString& alarmId);
+
+private:
+    void buildFilters(QHBoxLayout* bar);
+    void updateDetails();
+    void report(const QString& action, const std::optional<vigie::rpc::RpcError>& error);
+    void applyPending();
+
+    static constexpr qint64 kApplyIntervalMs = 100;
+    static constexpr int kResetAbove = 2000;  // changes in one batch above which a reset is cheaper than rows
+
+    vigie::rpc::AlarmLink* m_alarms;
+    vigie::rpc::BackendClient* m_backend;
+    AlarmListModel* m_model = nullptr;
+    AlarmFilterProxy* m_filter = nullptr;
+    QTableView* m_table = nullptr;
+    QTextBrowser* m_details = nullptr;
+    QLineEdit* m_comment = nullptr;
+    QLabel* m_feedback = nullptr;
+    QPushButton* m_acknowledge = nullptr;
+    QPushButton* m_take = nullptr;
+    QPushButton* m_hold = nullptr;
+    QPushButton* m_close = nullptr;
+    QPushButton* m_show = nullptr;
+    QTimer* m_applyTimer = nullptr;
+    QSet<QString> m_pending;  // alarms changed since the last apply
+    QElapsedTimer m_sinceApply;
+};
+
+}  // namespace vigie::app

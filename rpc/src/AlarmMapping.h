@@ -1,0 +1,14 @@
+#pragma once
+// Conversion between alarm messages (alarms.proto) and the client's value types (AlarmTypes.h).
+// Pure functions on values: safe on any thread (the alarm stream converts on gRPC's threads).
+
+#include "vigie/rpc/AlarmTypes.h"
+#include "vigie/v1/alarms.pb.h"
+
+namespace vigie::rpc {
+
+Alarm toAlarm(const vigie::v1::Alarm& alarm);
+AlarmAssignee toAlarmAssignee(const vigie::v1::Assignee& assignee);
+vigie::v1::AlarmVerdict toProtoVerdict(AlarmVerdict verdict);
+
+}  // namespace vigie::rpc

@@ -1,0 +1,140 @@
+// The operator's alarm workflow against a real vigie-sim: an alarm raised by the backend reaches the
+// alarm dock, the window title and the camera's tile; a high one pops its camera onto the wall; one
+// action shows the camera live; acknowledging from the dock is seen by a second operator's client.
+
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QtTest>
+
+#include "AlarmListModel.h"
+#include "AlarmPanel.h"
+#include "MainWindow.h"
+#include "SimProcess.h"
+#include "WallController.h"
+#include "vigie/rpc/AlarmLink.h"
+#include "vigie/rpc/BackendClient.h"
+#include "vigie/widgets/ConnectionBanner.h"
+#include "vigie/widgets/WallWidget.h"
+
+using vigie::app::AlarmListModel;
+using vigie::app::MainWindow;
+using vigie::rpc::AlarmLink;
+using vigie::rpc::BackendClient;
+using vigie::rpc::ConnectionState;
+
+namespace {
+
+vigie::rpc::BackendOptions userOn(const QString& address, const QString& user)
+{
+    vigie::rpc::BackendOptions options;
+    options.address = address;
+    options.user = user;
+    options.password = user;
+    return options;
+}
+
+}  // namespace
+
+class TestAlarmConsole : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init() { QSettings().clear(); }
+    void alarmReachesDockTitleAndTile();
+
+private:
+    QString raise(const QString& camera, const QString& type, const QString& priority);
+    vigie::test::SimProcess m_sim;
+};
+
+void TestAlarmConsole::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("vigie-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_alarm_console"));
+    QVERIFY2(m_sim.start({QStringLiteral("--cameras"), QStringLiteral("8"), QStringLiteral("--alarm-rate"),
+                          QStringLiteral("0")}),
+             qPrintable(m_sim.lastError()));
+}
+
+QString TestAlarmConsole::raise(const QString& camera, const QString& type, const QString& priority)
+{
+    QString reply;
+    m_sim.command(QStringLiteral("raise-alarm %1 %2 %3").arg(camera, type, priority), &reply);  // "ok ALARM-ID"
+    return reply.startsWith(QLatin1String("ok ")) ? reply.mid(3).trimmed() : QString();
+}
+
+void TestAlarmConsole::alarmReachesDockTitleAndTile()
+{
+    QSettings().setValue(QStringLiteral("alarms/sound"), false);
+    BackendClient backend(userOn(m_sim.grpcAddress(), QStringLiteral("operator")));
+    AlarmLink alarms(&backend);
+    MainWindow window(&backend, 2, {QStringLiteral("cam-01"), QStringLiteral("cam-02"), QStringLiteral("cam-03"),
+                                    QStringLiteral("cam-04")},
+                      nullptr, &alarms);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(alarms.isLive(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.wallController()->cameraAt(1), QStringLiteral("cam-02"), 15000);
+    QVERIFY(window.alarmBanner()->isHidden());
+    auto* panel = window.alarmPanel();
+    QVERIFY(panel);
+    const int before = panel->model()->rowCount();
+
+    // A medium alarm on a camera the wall shows: in the dock, in the title, on the tile (blinking).
+    const QString first = raise(QStringLiteral("cam-02"), QStringLiteral("intrusion"), QStringLiteral("medium"));
+    QVERIFY(!first.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowOf(first) >= 0, 5000);
+    QCOMPARE(panel->model()->rowCount(), before + 1);
+    QTRY_VERIFY(window.windowTitle().startsWith(QStringLiteral("(%1) ").arg(before + 1)));
+    auto* wall = window.wall();
+    QTRY_VERIFY_WITH_TIMEOUT(wall->tileOverlay(1).alarm, 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(!wall->tileOverlay(1).alarm, 2000);  // it blinks while nobody has seen it
+    // The objects the alarm is about, boxed on the live tile, where the alarm says they are.
+    const auto* raised = alarms.alarm(first);
+    QVERIFY(raised && !raised->objects.isEmpty());
+    QCOMPARE(wall->tileOverlay(1).boxes.size(), raised->objects.size());
+    QCOMPARE(wall->tileOverlay(1).boxes.first().rect, raised->objects.first().box);
+    QVERIFY(window.wallController()->cameraIds().indexOf(QStringLiteral("cam-07")) < 0);
+
+    // A high alarm on a camera not on the wall: the camera pops up (the wall's last tile, no tile being free).
+    QTest::qWait(2100);  // pop-ups are spaced 2 s apart by design
+    const QString second = raise(QStringLiteral("cam-07"), QStringLiteral("wrong-way"), QStringLiteral("high"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowOf(second) >= 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.wallController()->cameraAt(3), QStringLiteral("cam-07"), 5000);
+    QCOMPARE(panel->model()->rowOf(second), 0);  // high first
+
+    // Acknowledged from the dock: steady flag, title count down, and another operator sees it at once.
+    BackendClient otherBackend(userOn(m_sim.grpcAddress(), QStringLiteral("supervisor")));
+    AlarmLink other(&otherBackend);
+    otherBackend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(other.isLive() && other.alarm(first), 15000);
+    panel->selectAlarm(first);
+    QCOMPARE(panel->selectedAlarmId(), first);
+    panel->acknowledgeSelected();
+    QTRY_VERIFY_WITH_TIMEOUT(alarms.alarm(first) && alarms.alarm(first)->acknowledged, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(other.alarm(first) && other.alarm(first)->acknowledged, 5000);
+    QCOMPARE(other.alarm(first)->acknowledgedBy.isEmpty(), false);
+    QTRY_VERIFY(window.windowTitle().startsWith(QStringLiteral("(%1) ").arg(before + 1)));  // the high one is still unseen
+    QTest::qWait(1100);
+    QVERIFY(wall->tileOverlay(1).alarm);  // seen but active: steady
+
+    // The other operator takes it: our dock shows it in progress, assigned to them.
+    std::optional<std::optional<vigie::rpc::RpcError>> outcome;
+    other.take(first, vigie::rpc::AlarmVerdict::None, {}, [&](const auto& e) { outcome = e; });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value() && !*outcome, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(alarms.alarm(first)->state), int(vigie::rpc::AlarmState::InProgress), 5000);
+    QVERIFY(alarms.alarm(first)->assignee == QLatin1String("supervisor"));
+
+    // One action from the alarm: its camera live and large.
+    panel->selectAlarm(second);
+    panel->showSelectedCamera();
+    QTRY_VERIFY(window.wallController()->maximisedTile() >= 0);
+    QCOMPARE(window.wallController()->cameraAt(window.wallController()->maximisedTile()), QStringLiteral("cam-07"));
+}
+
+QTEST_MAIN(TestAlarmConsole)
+#include "test_alarm_console.moc"
