@@ -211,55 +211,51 @@ grpc::Status AlarmServiceImpl::change(const grpc::ServerContext& context, AlarmJ
     return grpc::Status::OK;
 }
 
+namespace {
+
+// The fields every change request has, whatever the change.
+template <class Request>
+AlarmJournal::Change changeOf(AlarmJournal::Action action, const Request& request)
+{
+    AlarmJournal::Change c;
+    c.action = action;
+    c.alarmId = request.alarm_id();
+    c.expectedVersion = request.expected_version();
+    c.requestId = request.request_id();
+    c.comment = request.comment();
+    return c;
+}
+
+}  // namespace
+
 grpc::Status AlarmServiceImpl::AcknowledgeAlarm(grpc::ServerContext* context,
                                                 const vigie::v1::AcknowledgeAlarmRequest* request,
                                                 vigie::v1::AcknowledgeAlarmResponse* response)
 {
-    AlarmJournal::Change c;
-    c.action = AlarmJournal::Action::Acknowledge;
-    c.alarmId = request->alarm_id();
-    c.expectedVersion = request->expected_version();
-    c.requestId = request->request_id();
+    AlarmJournal::Change c = changeOf(AlarmJournal::Action::Acknowledge, *request);
     c.verdict = request->verdict();
-    c.comment = request->comment();
     return change(*context, std::move(c), response->mutable_alarm());
 }
 
 grpc::Status AlarmServiceImpl::TakeAlarm(grpc::ServerContext* context, const vigie::v1::TakeAlarmRequest* request,
                                          vigie::v1::TakeAlarmResponse* response)
 {
-    AlarmJournal::Change c;
-    c.action = AlarmJournal::Action::Take;
-    c.alarmId = request->alarm_id();
-    c.expectedVersion = request->expected_version();
-    c.requestId = request->request_id();
+    AlarmJournal::Change c = changeOf(AlarmJournal::Action::Take, *request);
     c.verdict = request->verdict();
-    c.comment = request->comment();
     return change(*context, std::move(c), response->mutable_alarm());
 }
 
 grpc::Status AlarmServiceImpl::HoldAlarm(grpc::ServerContext* context, const vigie::v1::HoldAlarmRequest* request,
                                          vigie::v1::HoldAlarmResponse* response)
 {
-    AlarmJournal::Change c;
-    c.action = AlarmJournal::Action::Hold;
-    c.alarmId = request->alarm_id();
-    c.expectedVersion = request->expected_version();
-    c.requestId = request->request_id();
-    c.comment = request->comment();
-    return change(*context, std::move(c), response->mutable_alarm());
+    return change(*context, changeOf(AlarmJournal::Action::Hold, *request), response->mutable_alarm());
 }
 
 grpc::Status AlarmServiceImpl::CloseAlarm(grpc::ServerContext* context, const vigie::v1::CloseAlarmRequest* request,
                                           vigie::v1::CloseAlarmResponse* response)
 {
-    AlarmJournal::Change c;
-    c.action = AlarmJournal::Action::Close;
-    c.alarmId = request->alarm_id();
-    c.expectedVersion = request->expected_version();
-    c.requestId = request->request_id();
+    AlarmJournal::Change c = changeOf(AlarmJournal::Action::Close, *request);
     c.verdict = request->verdict();
-    c.comment = request->comment();
     return change(*context, std::move(c), response->mutable_alarm());
 }
 
@@ -267,25 +263,14 @@ grpc::Status AlarmServiceImpl::CommentAlarm(grpc::ServerContext* context,
                                             const vigie::v1::CommentAlarmRequest* request,
                                             vigie::v1::CommentAlarmResponse* response)
 {
-    AlarmJournal::Change c;
-    c.action = AlarmJournal::Action::Comment;
-    c.alarmId = request->alarm_id();
-    c.expectedVersion = request->expected_version();
-    c.requestId = request->request_id();
-    c.comment = request->comment();
-    return change(*context, std::move(c), response->mutable_alarm());
+    return change(*context, changeOf(AlarmJournal::Action::Comment, *request), response->mutable_alarm());
 }
 
 grpc::Status AlarmServiceImpl::AssignAlarm(grpc::ServerContext* context, const vigie::v1::AssignAlarmRequest* request,
                                            vigie::v1::AssignAlarmResponse* response)
 {
-    AlarmJournal::Change c;
-    c.action = AlarmJournal::Action::Assign;
-    c.alarmId = request->alarm_id();
-    c.expectedVersion = request->expected_version();
-    c.requestId = request->request_id();
+    AlarmJournal::Change c = changeOf(AlarmJournal::Action::Assign, *request);
     c.assignee = request->assignee();
-    c.comment = request->comment();
     return change(*context, std::move(c), response->mutable_alarm());
 }
 

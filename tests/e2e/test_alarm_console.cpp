@@ -10,6 +10,7 @@
 #include "AlarmListModel.h"
 #include "AlarmPanel.h"
 #include "MainWindow.h"
+#include "BackendUser.h"
 #include "SimProcess.h"
 #include "WallController.h"
 #include "vigie/rpc/AlarmLink.h"
@@ -22,17 +23,10 @@ using vigie::app::MainWindow;
 using vigie::rpc::AlarmLink;
 using vigie::rpc::BackendClient;
 using vigie::rpc::ConnectionState;
+using vigie::test::userOn;
 
 namespace {
 
-vigie::rpc::BackendOptions userOn(const QString& address, const QString& user)
-{
-    vigie::rpc::BackendOptions options;
-    options.address = address;
-    options.user = user;
-    options.password = user;
-    return options;
-}
 
 }  // namespace
 

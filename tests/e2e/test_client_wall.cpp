@@ -25,6 +25,7 @@
 #include "NamedLayouts.h"
 #include "Workspace.h"
 #include "WorkspaceWindow.h"
+#include "BackendUser.h"
 #include "SimProcess.h"
 #include "WallController.h"
 #include "WallTestPath.h"
@@ -99,11 +100,7 @@ const QStringList kFourCameras{QStringLiteral("cam-01"), QStringLiteral("cam-02"
 
 vigie::rpc::BackendOptions operatorOn(const QString& address)
 {
-    vigie::rpc::BackendOptions options;
-    options.address = address;
-    options.user = QStringLiteral("operator");
-    options.password = QStringLiteral("operator");
-    return options;
+    return vigie::test::userOn(address, QStringLiteral("operator"));
 }
 
 // Shows the window, connects, and waits until the first directory has put a camera on `filledTile`.

@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "MainWindow.h"
+#include "BackendUser.h"
 #include "SimProcess.h"
 #include "WallController.h"
 #include "vigie/rpc/BackendClient.h"
@@ -58,11 +59,7 @@ void TestLargeDirectory::initTestCase()
 
 void TestLargeDirectory::fiveThousandCamerasAreListedAndFound()
 {
-    vigie::rpc::BackendOptions options;
-    options.address = m_sim.grpcAddress();
-    options.user = QStringLiteral("operator");
-    options.password = QStringLiteral("operator");
-    BackendClient backend(options);
+    BackendClient backend(vigie::test::userOn(m_sim.grpcAddress(), QStringLiteral("operator")));
     vigie::app::MainWindow window(&backend, 2, {});
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

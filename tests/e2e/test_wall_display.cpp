@@ -17,6 +17,7 @@
 
 #include "MainWindow.h"
 #include "MonitorView.h"
+#include "BackendUser.h"
 #include "SimProcess.h"
 #include "WallContent.h"
 #include "WallController.h"
@@ -36,17 +37,10 @@ using vigie::rpc::BackendClient;
 using vigie::rpc::ConnectionState;
 using vigie::rpc::WallLink;
 using vigie::test::SimProcess;
+using vigie::test::userOn;
 
 namespace {
 
-vigie::rpc::BackendOptions userOn(const QString& address, const QString& user)
-{
-    vigie::rpc::BackendOptions options;
-    options.address = address;
-    options.user = user;
-    options.password = user;
-    return options;
-}
 
 // A layout of the "1 + 5" preset with these cameras, in tile order.
 vigie::rpc::LayoutSpec onePlusFive(const QStringList& cameras)

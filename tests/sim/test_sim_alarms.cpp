@@ -21,6 +21,7 @@
 
 #include <signal.h>
 
+#include "SimCalls.h"
 #include "SimProcess.h"
 
 using vigie::test::SimProcess;
@@ -29,32 +30,12 @@ using vigie::v1::SubscribeAlarmsResponse;
 
 namespace {
 
-std::unique_ptr<grpc::ClientContext> callContext(const std::string& token = {}, std::chrono::milliseconds deadline = 5s)
-{
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->set_deadline(std::chrono::system_clock::now() + deadline);
-    if (!token.empty())
-        context->AddMetadata("authorization", "Bearer " + token);
-    return context;
-}
-
-QString describe(const grpc::Status& status)
-{
-    return QStringLiteral("%1: %2").arg(status.error_code()).arg(QString::fromStdString(status.error_message()));
-}
+using vigie::test::callContext;
+using vigie::test::describe;
 
 std::string loginOn(const std::shared_ptr<grpc::Channel>& channel, const std::string& user)
 {
-    auto stub = vigie::v1::AuthService::NewStub(channel);
-    vigie::v1::LoginRequest request;
-    request.set_user(user);
-    request.set_password(user);
-    request.set_workstation("poste-" + user);
-    vigie::v1::LoginResponse response;
-    const auto status = stub->Login(callContext().get(), request, &response);
-    if (!status.ok())
-        qWarning("login %s failed: %s", user.c_str(), qPrintable(describe(status)));
-    return response.token();
+    return vigie::test::loginOn(channel, user, "poste-" + user);
 }
 
 // One SubscribeAlarms stream, ended (cancelled) when destroyed.
