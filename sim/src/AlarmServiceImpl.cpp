@@ -1,6 +1,7 @@
 #include "AlarmServiceImpl.h"
 
 #include "CameraRightsPolicy.h"
+#include "HeartbeatPeriod.h"
 #include "Log.h"
 
 #include <google/protobuf/util/time_util.h>
@@ -15,23 +16,9 @@ namespace {
 // IsCancelled() this often; it bounds how long a cancelled subscription holds its thread.
 constexpr std::chrono::milliseconds kCancellationPoll{250};
 
-// alarms.proto: the backend chooses 10 s when unset and clamps a wanted period to [1 s, 60 s].
-constexpr std::chrono::milliseconds kDefaultHeartbeat{10'000};
-constexpr std::chrono::milliseconds kMinHeartbeat{1'000};
-constexpr std::chrono::milliseconds kMaxHeartbeat{60'000};
-
 // Alarms taken from the journal per write burst: a subscriber catching up on a storm sends in slices
 // and never holds the journal's lock for long.
 constexpr std::size_t kBatch = 512;
-
-std::chrono::milliseconds heartbeatInterval(const vigie::v1::SubscribeAlarmsRequest& request)
-{
-    if (!request.has_heartbeat_interval())
-        return kDefaultHeartbeat;
-    const auto wanted = std::chrono::milliseconds(
-        google::protobuf::util::TimeUtil::DurationToMilliseconds(request.heartbeat_interval()));
-    return std::clamp(wanted, kMinHeartbeat, kMaxHeartbeat);
-}
 
 vigie::v1::SubscribeAlarmsResponse heartbeat(std::int64_t sequence)
 {
@@ -84,7 +71,7 @@ grpc::Status AlarmServiceImpl::SubscribeAlarms(grpc::ServerContext* context,
     Log::debug("alarm subscription after " + std::to_string(request->resume_after_sequence()) + " from " + who);
 
     using Clock = std::chrono::steady_clock;
-    const auto interval = heartbeatInterval(*request);
+    const auto interval = heartbeatPeriod(*request);
     std::int64_t position = request->resume_after_sequence();
 
     // Sends what an update holds; false when the stream is over (client gone, resync sent).

@@ -1,6 +1,7 @@
 #include "WallServiceImpl.h"
 
 #include "CameraRightsPolicy.h"
+#include "HeartbeatPeriod.h"
 #include "Log.h"
 
 #include <google/protobuf/util/time_util.h>
@@ -14,20 +15,6 @@ namespace {
 // As in DirectoryServiceImpl: the sync API has no cancellation callback, so a waiting watcher looks at
 // IsCancelled() this often; it bounds how long a cancelled watch holds its thread.
 constexpr std::chrono::milliseconds kCancellationPoll{250};
-
-// walls.proto: the backend chooses 10 s when unset and clamps a wanted period to [1 s, 60 s].
-constexpr std::chrono::milliseconds kDefaultHeartbeat{10'000};
-constexpr std::chrono::milliseconds kMinHeartbeat{1'000};
-constexpr std::chrono::milliseconds kMaxHeartbeat{60'000};
-
-std::chrono::milliseconds heartbeatInterval(const vigie::v1::WatchWallRequest& request)
-{
-    if (!request.has_heartbeat_interval())
-        return kDefaultHeartbeat;
-    const auto wanted = std::chrono::milliseconds(
-        google::protobuf::util::TimeUtil::DurationToMilliseconds(request.heartbeat_interval()));
-    return std::clamp(wanted, kMinHeartbeat, kMaxHeartbeat);
-}
 
 vigie::v1::WatchWallResponse heartbeat(std::int64_t version)
 {
@@ -102,7 +89,7 @@ grpc::Status WallServiceImpl::WatchWall(grpc::ServerContext* context, const vigi
     Log::debug("wall watch of " + request->wall_id() + " from " + who);
 
     using Clock = std::chrono::steady_clock;
-    const auto interval = heartbeatInterval(*request);
+    const auto interval = heartbeatPeriod(*request);
     std::int64_t version = state->version();
     if (!writer->Write(snapshot(std::move(*state))))
         return grpc::Status::OK;
