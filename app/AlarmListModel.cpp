@@ -17,9 +17,16 @@ using vigie::rpc::AlarmType;
 
 namespace {
 
+// An alarm without a raise time sorts as raised at the epoch, in the key and in before() alike, so that
+// its row is always found again.
+qint64 raisedMs(const Alarm& alarm)
+{
+    return alarm.raisedAt.isValid() ? alarm.raisedAt.toMSecsSinceEpoch() : 0;
+}
+
 std::pair<int, qint64> keyOf(const Alarm& alarm)
 {
-    return {int(alarm.priority), alarm.raisedAt.toMSecsSinceEpoch()};
+    return {int(alarm.priority), raisedMs(alarm)};
 }
 
 // The camera search's folding (case and accents), so that "ecole" finds "École" here too.
@@ -43,8 +50,8 @@ bool AlarmListModel::before(const Alarm& a, const Alarm& b)
 {
     if (a.priority != b.priority)
         return int(a.priority) < int(b.priority);
-    if (a.raisedAt != b.raisedAt)
-        return a.raisedAt > b.raisedAt;
+    if (raisedMs(a) != raisedMs(b))
+        return raisedMs(a) > raisedMs(b);
     return a.id < b.id;
 }
 

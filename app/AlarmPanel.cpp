@@ -249,9 +249,19 @@ void AlarmPanel::applyPending()
         selectAlarm(selected);
     } else {
         m_model->apply(m_alarms->book(), ids);
+        // A row that moved (its priority changed) was removed and inserted again: keep the operator on it.
+        if (!selected.isEmpty() && selectedAlarmId() != selected)
+            selectAlarm(selected);
     }
     if (ids.contains(selected))
         updateDetails();
+}
+
+qint64 AlarmPanel::shownVersion() const
+{
+    // The version on screen, which may lag the book by one apply: acting on it means "on what I saw".
+    const auto* shown = m_model->alarmAt(m_model->rowOf(selectedAlarmId()));
+    return shown ? shown->version : 0;
 }
 
 QString AlarmPanel::selectedAlarmId() const
@@ -295,10 +305,13 @@ void AlarmPanel::acknowledgeSelected()
     const QString id = selectedAlarmId();
     if (id.isEmpty())
         return;
-    m_alarms->acknowledge(id, AlarmVerdict::None, {}, [panel = QPointer(this)](const auto& error) {
-        if (panel)
-            panel->report(tr("Acknowledged"), error);
-    });
+    m_alarms->acknowledge(
+        id, AlarmVerdict::None, {},
+        [panel = QPointer(this)](const auto& error) {
+            if (panel)
+                panel->report(tr("Acknowledged"), error);
+        },
+        shownVersion());
 }
 
 void AlarmPanel::takeSelected()
@@ -306,10 +319,13 @@ void AlarmPanel::takeSelected()
     const QString id = selectedAlarmId();
     if (id.isEmpty())
         return;
-    m_alarms->take(id, AlarmVerdict::None, {}, [panel = QPointer(this)](const auto& error) {
-        if (panel)
-            panel->report(tr("Taken: you handle it"), error);
-    });
+    m_alarms->take(
+        id, AlarmVerdict::None, {},
+        [panel = QPointer(this)](const auto& error) {
+            if (panel)
+                panel->report(tr("Taken: you handle it"), error);
+        },
+        shownVersion());
 }
 
 void AlarmPanel::holdSelected()
@@ -317,13 +333,16 @@ void AlarmPanel::holdSelected()
     const QString id = selectedAlarmId();
     if (id.isEmpty())
         return;
-    m_alarms->hold(id, m_comment->text(), [panel = QPointer(this)](const auto& error) {
-        if (panel) {
-            panel->report(tr("On hold"), error);
-            if (!error)
-                panel->m_comment->clear();
-        }
-    });
+    m_alarms->hold(
+        id, m_comment->text(),
+        [panel = QPointer(this)](const auto& error) {
+            if (panel) {
+                panel->report(tr("On hold"), error);
+                if (!error)
+                    panel->m_comment->clear();
+            }
+        },
+        shownVersion());
 }
 
 void AlarmPanel::closeSelected(int verdict)
@@ -331,13 +350,16 @@ void AlarmPanel::closeSelected(int verdict)
     const QString id = selectedAlarmId();
     if (id.isEmpty())
         return;
-    m_alarms->close(id, AlarmVerdict(verdict), m_comment->text(), [panel = QPointer(this)](const auto& error) {
-        if (panel) {
-            panel->report(tr("Closed"), error);
-            if (!error)
-                panel->m_comment->clear();
-        }
-    });
+    m_alarms->close(
+        id, AlarmVerdict(verdict), m_comment->text(),
+        [panel = QPointer(this)](const auto& error) {
+            if (panel) {
+                panel->report(tr("Closed"), error);
+                if (!error)
+                    panel->m_comment->clear();
+            }
+        },
+        shownVersion());
 }
 
 void AlarmPanel::commentSelected(const QString& text)

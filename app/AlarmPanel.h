@@ -48,6 +48,7 @@ public:
     QString selectedAlarmId() const;
     void selectAlarm(const QString& alarmId);
     QString feedback() const;  // the last outcome line shown under the list
+    qint64 shownVersion() const;  // the selected alarm's version as the list shows it (0: none)
 
     void acknowledgeSelected();
     void takeSelected();

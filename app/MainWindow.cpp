@@ -501,7 +501,12 @@ void MainWindow::buildAlarms()
     m_alarmBannerTimer = new QTimer(this);
     m_alarmBannerTimer->setInterval(1000);
     connect(m_alarmBannerTimer, &QTimer::timeout, this, &MainWindow::updateAlarmBanner);
-    connect(m_alarms, &vigie::rpc::AlarmLink::alarmsReset, this, &MainWindow::refreshAlarmIndicators);
+    connect(m_alarms, &vigie::rpc::AlarmLink::alarmsReset, this, [this] {
+        // A fresh list is not news: what it holds is listed, not announced.
+        const QStringList ids = m_alarms->book().ids();
+        m_knownAlarms = QSet<QString>(ids.begin(), ids.end());
+        refreshAlarmIndicators();
+    });
     connect(m_alarms, &vigie::rpc::AlarmLink::alarmsChanged, this, &MainWindow::onAlarmsChanged);
     connect(m_alarms, &vigie::rpc::AlarmLink::liveChanged, this, &MainWindow::updateAlarmBanner);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -523,12 +528,22 @@ void MainWindow::onAlarmsChanged(const QStringList& alarmIds)
     // pass over every alarm at each drain.
     if (!m_alarmIndicatorTimer->isActive())
         m_alarmIndicatorTimer->start();
-    // New alarms nobody has seen: a sound and, by priority, the camera on the wall.
+    // New alarms nobody has seen: a sound and, by priority, the camera on the wall. "New" is new to this
+    // window (an alarm may already be at version 2 when it first arrives), highest priority first.
+    QList<const vigie::rpc::Alarm*> fresh;
     for (const QString& id : alarmIds) {
+        if (m_knownAlarms.contains(id))
+            continue;
         const auto* alarm = m_alarms->alarm(id);
-        if (alarm && alarm->version == 1 && !alarm->acknowledged)
-            popUpAlarm(id);
+        if (!alarm)
+            continue;
+        m_knownAlarms.insert(id);
+        if (alarm->isActive() && !alarm->acknowledged)
+            fresh << alarm;
     }
+    std::sort(fresh.begin(), fresh.end(), [](const auto* a, const auto* b) { return int(a->priority) < int(b->priority); });
+    for (const auto* alarm : std::as_const(fresh))
+        popUpAlarm(alarm->id);
 }
 
 void MainWindow::popUpAlarm(const QString& alarmId)
@@ -536,13 +551,16 @@ void MainWindow::popUpAlarm(const QString& alarmId)
     const auto* alarm = m_alarms->alarm(alarmId);
     if (!alarm || !m_alarms->isLive())
         return;  // a replay after a reconnection is not news: its alarms are listed, not announced
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (now - m_lastPopUpMs < 2000)
-        return;  // at most one every 2 s: in a storm the list says it, the wall stays readable
-    m_lastPopUpMs = now;
-    if (QSettings().value(QStringLiteral("alarms/sound"), true).toBool())
-        QApplication::beep();
     using vigie::rpc::AlarmPriority;
+    // At most one sound and one pop-up every 2 s (in a storm the list says it, the wall stays readable),
+    // except that a high alarm always reaches the wall.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool quiet = now - m_lastPopUpMs < 2000;
+    if (quiet && alarm->priority != AlarmPriority::High)
+        return;
+    m_lastPopUpMs = now;
+    if (!quiet && QSettings().value(QStringLiteral("alarms/sound"), true).toBool())
+        QApplication::beep();
     if (alarm->priority == AlarmPriority::Low)
         return;
     auto* controller = wallController();
@@ -1012,6 +1030,8 @@ void MainWindow::onConnectionStateChanged()
     switch (state) {
     case ConnectionState::Online:
         m_banner->clear();
+        if (m_alarms)
+            updateAlarmBanner();  // the link is back, the alarm channel may not be yet
         statusBar()->showMessage(detail, 5000);
         break;
     case ConnectionState::Idle:

@@ -11,6 +11,7 @@
 
 #include <QList>
 #include <QMainWindow>
+#include <QSet>
 #include <QStringList>
 
 #include "vigie/rpc/AlarmTypes.h"
@@ -129,6 +130,7 @@ private:
     QTimer* m_alarmIndicatorTimer = nullptr;  // tiles and title follow the alarms at most every 250 ms
     QTimer* m_alarmBannerTimer = nullptr;  // "unavailable for N s", once a second while down
     bool m_alarmBlinkOn = true;
+    QSet<QString> m_knownAlarms;  // alarms this window has heard of: the others are news
     qint64 m_lastPopUpMs = 0;              // pop-ups are spaced out: an alarm storm must not churn the wall
     QString m_baseTitle;
     QTabWidget* m_tabs = nullptr;

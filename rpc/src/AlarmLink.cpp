@@ -381,11 +381,12 @@ RpcError AlarmLink::notConnected(const QString& what) const
     return error;
 }
 
-std::optional<qint64> AlarmLink::expectedVersion(const QString& alarmId, const QString& what, const Done& done) const
+std::optional<qint64> AlarmLink::expectedVersion(const QString& alarmId, const QString& what, const Done& done,
+                                                 qint64 seenVersion) const
 {
     const qint64 version = m_book.knownVersion(alarmId);
     if (version > 0)
-        return version;
+        return seenVersion > 0 ? seenVersion : version;
     if (done) {
         RpcError error;
         error.code = grpc::StatusCode::NOT_FOUND;
@@ -520,10 +521,10 @@ void AlarmLink::listAssignees(const QString& cameraId, AssigneesDone done)
         });
 }
 
-void AlarmLink::acknowledge(const QString& alarmId, AlarmVerdict verdict, const QString& comment, Done done)
+void AlarmLink::acknowledge(const QString& alarmId, AlarmVerdict verdict, const QString& comment, Done done, qint64 seenVersion)
 {
     const QString what = tr("Acknowledging the alarm");
-    const auto version = expectedVersion(alarmId, what, done);
+    const auto version = expectedVersion(alarmId, what, done, seenVersion);
     if (!version)
         return;
     vigie::v1::AcknowledgeAlarmRequest request;
@@ -539,10 +540,10 @@ void AlarmLink::acknowledge(const QString& alarmId, AlarmVerdict verdict, const 
         std::move(request), what, std::move(done), 0);
 }
 
-void AlarmLink::take(const QString& alarmId, AlarmVerdict verdict, const QString& comment, Done done)
+void AlarmLink::take(const QString& alarmId, AlarmVerdict verdict, const QString& comment, Done done, qint64 seenVersion)
 {
     const QString what = tr("Taking the alarm");
-    const auto version = expectedVersion(alarmId, what, done);
+    const auto version = expectedVersion(alarmId, what, done, seenVersion);
     if (!version)
         return;
     vigie::v1::TakeAlarmRequest request;
@@ -558,10 +559,10 @@ void AlarmLink::take(const QString& alarmId, AlarmVerdict verdict, const QString
         std::move(request), what, std::move(done), 0);
 }
 
-void AlarmLink::hold(const QString& alarmId, const QString& comment, Done done)
+void AlarmLink::hold(const QString& alarmId, const QString& comment, Done done, qint64 seenVersion)
 {
     const QString what = tr("Putting the alarm on hold");
-    const auto version = expectedVersion(alarmId, what, done);
+    const auto version = expectedVersion(alarmId, what, done, seenVersion);
     if (!version)
         return;
     vigie::v1::HoldAlarmRequest request;
@@ -576,10 +577,10 @@ void AlarmLink::hold(const QString& alarmId, const QString& comment, Done done)
         std::move(request), what, std::move(done), 0);
 }
 
-void AlarmLink::close(const QString& alarmId, AlarmVerdict verdict, const QString& comment, Done done)
+void AlarmLink::close(const QString& alarmId, AlarmVerdict verdict, const QString& comment, Done done, qint64 seenVersion)
 {
     const QString what = tr("Closing the alarm");
-    const auto version = expectedVersion(alarmId, what, done);
+    const auto version = expectedVersion(alarmId, what, done, seenVersion);
     if (!version)
         return;
     vigie::v1::CloseAlarmRequest request;
@@ -609,10 +610,10 @@ void AlarmLink::comment(const QString& alarmId, const QString& text, Done done)
         std::move(request), tr("Commenting the alarm"), std::move(done), 0);
 }
 
-void AlarmLink::assign(const QString& alarmId, const QString& assignee, const QString& comment, Done done)
+void AlarmLink::assign(const QString& alarmId, const QString& assignee, const QString& comment, Done done, qint64 seenVersion)
 {
     const QString what = tr("Assigning the alarm");
-    const auto version = expectedVersion(alarmId, what, done);
+    const auto version = expectedVersion(alarmId, what, done, seenVersion);
     if (!version)
         return;
     vigie::v1::AssignAlarmRequest request;

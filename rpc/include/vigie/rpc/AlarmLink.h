@@ -69,20 +69,24 @@ public:
     // Outcome of a change: nullopt on success, else what went wrong (in words). A conflict
     // (RpcError::isConflict) says who changed the alarm meanwhile; the book already shows the new state.
     using Done = std::function<void(const std::optional<RpcError>&)>;
+    // `seenVersion`: the alarm's version the operator decided on (what the screen showed); 0 = the book's.
+    // A change made meanwhile by someone else then fails as a conflict instead of being overridden.
     // Records that the operator saw the alarm (silences it everywhere); optionally gives a verdict.
     void acknowledge(const QString& alarmId, AlarmVerdict verdict = AlarmVerdict::None, const QString& comment = {},
-                     Done done = {});
+                     Done done = {}, qint64 seenVersion = 0);
     // New or on hold -> in progress, the caller becoming the assignee.
     void take(const QString& alarmId, AlarmVerdict verdict = AlarmVerdict::None, const QString& comment = {},
-              Done done = {});
+              Done done = {}, qint64 seenVersion = 0);
     // New or in progress -> on hold.
-    void hold(const QString& alarmId, const QString& comment = {}, Done done = {});
+    void hold(const QString& alarmId, const QString& comment = {}, Done done = {}, qint64 seenVersion = 0);
     // Any active state -> closed; alarms that need human confirmation need a verdict.
-    void close(const QString& alarmId, AlarmVerdict verdict, const QString& comment = {}, Done done = {});
+    void close(const QString& alarmId, AlarmVerdict verdict, const QString& comment = {}, Done done = {},
+               qint64 seenVersion = 0);
     // Appends to the history, whatever the alarm's version (comments never conflict), closed alarms too.
     void comment(const QString& alarmId, const QString& text, Done done = {});
     // To an operator from listAssignees (login name), or to nobody (empty).
-    void assign(const QString& alarmId, const QString& assignee, const QString& comment = {}, Done done = {});
+    void assign(const QString& alarmId, const QString& assignee, const QString& comment = {}, Done done = {},
+                qint64 seenVersion = 0);
 
     // One alarm, active or closed; an answer newer than the book's goes into it.
     using AlarmDone = std::function<void(const std::optional<Alarm>&, const std::optional<RpcError>&)>;
@@ -114,7 +118,8 @@ private:
     template <class Request, class Response, class Start>
     void change(Start start, Request request, const QString& what, Done done, int attempt);
     // The version to expect, or an error when the alarm is not in the book.
-    std::optional<qint64> expectedVersion(const QString& alarmId, const QString& what, const Done& done) const;
+    std::optional<qint64> expectedVersion(const QString& alarmId, const QString& what, const Done& done,
+                                          qint64 seenVersion) const;
 
     BackendClient* m_backend;
     std::shared_ptr<GuiMarshaller> m_marshaller;  // its own: results for a destroyed link are dropped
