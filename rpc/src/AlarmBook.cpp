@@ -34,6 +34,7 @@ void AlarmBook::clear()
     m_alarms.clear();
     m_goneVersions.clear();
     m_lastSequence = 0;
+    m_snapshotSequence = 0;
     m_unacknowledged = 0;
     m_byPriority = {};
     m_unacknowledgedByPriority = {};
@@ -45,6 +46,7 @@ void AlarmBook::reset(const QList<Alarm>& alarms, qint64 snapshotSequence)
     // The snapshot's own sequence, even if lower than before: a backend whose journal restarted must be
     // followed from where it is, not from a point it never reached.
     m_lastSequence = snapshotSequence;
+    m_snapshotSequence = snapshotSequence;
     m_alarms.reserve(alarms.size());
     for (const Alarm& alarm : alarms)
         apply(alarm);
@@ -84,6 +86,16 @@ AlarmBook::Outcome AlarmBook::apply(const Alarm& alarm)
     m_alarms.insert(alarm.id, alarm);
     countIn(alarm, +1);
     return Outcome::Added;
+}
+
+AlarmBook::Outcome AlarmBook::applyAnswer(const Alarm& alarm)
+{
+    // An alarm the book does not know, in a state no newer than the snapshot: the snapshot was taken
+    // after it and did not hold it, so it was closed (or left our view) since. A call's answer that
+    // crossed a relist must not bring it back, where no later event would ever remove it.
+    if (!m_alarms.contains(alarm.id) && !m_goneVersions.contains(alarm.id) && alarm.sequence <= m_snapshotSequence)
+        return Outcome::Ignored;
+    return apply(alarm);
 }
 
 QStringList AlarmBook::applyBatch(const QList<Alarm>& alarms)

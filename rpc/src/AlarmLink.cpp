@@ -410,7 +410,7 @@ void AlarmLink::change(Start start, Request request, const QString& what, Done d
             if (status.ok()) {
                 // At once: the stream's echo of this version will be ignored as already known.
                 const Alarm alarm = toAlarm(response.alarm());
-                if (m_book.apply(alarm) != AlarmBook::Outcome::Ignored)
+                if (m_book.applyAnswer(alarm) != AlarmBook::Outcome::Ignored)
                     emit alarmsChanged({alarm.id});
                 if (done)
                     done(std::nullopt);
@@ -481,7 +481,7 @@ void AlarmLink::getAlarm(const QString& alarmId, AlarmDone done)
             }
             const Alarm alarm = toAlarm(response.alarm());
             // Newer than the book's: it goes in (the stream will bring the same version, ignored then).
-            if (m_haveSnapshot && m_book.apply(alarm) != AlarmBook::Outcome::Ignored)
+            if (m_haveSnapshot && m_book.applyAnswer(alarm) != AlarmBook::Outcome::Ignored)
                 emit alarmsChanged({alarm.id});
             if (done)
                 done(alarm, std::nullopt);

@@ -44,6 +44,7 @@ private slots:
     void activeListIsSortedByPriorityThenNewest();
     void batchReportsEachTouchedIdOnce();
     void largeBatchIsFast();
+    void answerAcrossARelistDoesNotBringBackAClosedAlarm();
 };
 
 void TestAlarmBook::addsThenUpdates()
@@ -249,6 +250,26 @@ void TestAlarmBook::largeBatchIsFast()
     QCOMPARE(book.size(), kAlarms / 4);
     QCOMPARE(book.unacknowledgedCount(), 0);
     QVERIFY2(elapsedMs < 5000, "a storm's batch must not freeze the GUI thread");
+}
+
+void TestAlarmBook::answerAcrossARelistDoesNotBringBackAClosedAlarm()
+{
+    AlarmBook book;
+    // A take was answered (A at version 5, sequence 50) after a relist whose snapshot, taken at sequence
+    // 60, no longer held A: it was closed in between. The answer must not resurrect it.
+    Alarm answered = alarmOf(QStringLiteral("A"), 5, AlarmState::InProgress);
+    answered.sequence = 50;
+    book.reset({alarmOf(QStringLiteral("B"), 1)}, 60);
+    QCOMPARE(book.applyAnswer(answered), AlarmBook::Outcome::Ignored);
+    QVERIFY(!book.contains(QStringLiteral("A")));
+    // An alarm raised after the snapshot, known first from an answer (the stream has not caught up): added.
+    Alarm later = alarmOf(QStringLiteral("C"), 1);
+    later.sequence = 61;
+    QCOMPARE(book.applyAnswer(later), AlarmBook::Outcome::Added);
+    // A known alarm takes answers as usual.
+    Alarm b2 = alarmOf(QStringLiteral("B"), 2);
+    b2.sequence = 55;  // the book knows B: its version decides, not the sequence
+    QCOMPARE(book.applyAnswer(b2), AlarmBook::Outcome::Updated);
 }
 
 QTEST_GUILESS_MAIN(TestAlarmBook)

@@ -36,6 +36,9 @@ public:
     void clear();
 
     Outcome apply(const Alarm& alarm);
+    // apply() for an alarm from a call's answer rather than the stream: an alarm unknown to the book
+    // whose change is not newer than the book's snapshot is ignored (it was closed since, see the .cpp).
+    Outcome applyAnswer(const Alarm& alarm);
     // Many events at once (a storm, a replay); returns the ids whose state changed, each once, in the
     // order they were first touched.
     QStringList applyBatch(const QList<Alarm>& alarms);
@@ -68,6 +71,7 @@ private:
     // not bring it back. Forgotten at reset: a snapshot is newer than anything before it.
     QHash<QString, qint64> m_goneVersions;
     qint64 m_lastSequence = 0;
+    qint64 m_snapshotSequence = 0;  // sequence of the last reset's snapshot
     int m_unacknowledged = 0;
     std::array<int, 3> m_byPriority{};
     std::array<int, 3> m_unacknowledgedByPriority{};
