@@ -1,6 +1,7 @@
 // The operator's alarm workflow against a real vigie-sim: an alarm raised by the backend reaches the
 // alarm dock, the window title and the camera's tile; a high one pops its camera onto the wall; one
-// action shows the camera live; acknowledging from the dock is seen by a second operator's client.
+// action shows the camera live; acknowledging from the dock is seen by a second operator's client; an
+// operator acting on a state another one changed meanwhile is told so, and nothing is overwritten.
 
 #include <QSettings>
 #include <QStandardPaths>
@@ -36,6 +37,7 @@ private slots:
     void initTestCase();
     void init() { QSettings().clear(); }
     void alarmReachesDockTitleAndTile();
+    void conflictIsReportedNotOverwritten();
 
 private:
     QString raise(const QString& camera, const QString& type, const QString& priority);
@@ -128,6 +130,57 @@ void TestAlarmConsole::alarmReachesDockTitleAndTile()
     panel->showSelectedCamera();
     QTRY_VERIFY(window.wallController()->maximisedTile() >= 0);
     QCOMPARE(window.wallController()->cameraAt(window.wallController()->maximisedTile()), QStringLiteral("cam-07"));
+}
+
+void TestAlarmConsole::conflictIsReportedNotOverwritten()
+{
+    QSettings().setValue(QStringLiteral("alarms/sound"), false);
+    BackendClient backend(userOn(m_sim.grpcAddress(), QStringLiteral("operator")));
+    AlarmLink alarms(&backend);
+    MainWindow window(&backend, 1, {QStringLiteral("cam-05")}, nullptr, &alarms);
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(alarms.isLive(), 15000);
+    const QString id = raise(QStringLiteral("cam-05"), QStringLiteral("loitering"), QStringLiteral("low"));
+    QVERIFY(!id.isEmpty());
+    auto* panel = window.alarmPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowOf(id) >= 0, 5000);
+    panel->selectAlarm(id);
+    const qint64 seen = panel->model()->alarmAt(panel->model()->rowOf(id))->version;
+
+    // The supervisor takes the alarm. The moment our client hears of it — before the dock, which applies
+    // changes in batches, shows the new state — our operator puts on hold the alarm as the dock shows it.
+    BackendClient otherBackend(userOn(m_sim.grpcAddress(), QStringLiteral("supervisor")));
+    AlarmLink other(&otherBackend);
+    otherBackend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(other.isLive() && other.alarm(id), 15000);
+    bool acted = false;
+    connect(&alarms, &AlarmLink::alarmsChanged, this, [&](const QStringList&) {
+        const auto* now = alarms.alarm(id);
+        if (acted || !now || now->version == seen)
+            return;
+        acted = true;
+        QCOMPARE(panel->model()->alarmAt(panel->model()->rowOf(id))->version, seen);  // still the old state
+        panel->holdSelected();
+    });
+    other.take(id);
+    QTRY_VERIFY_WITH_TIMEOUT(acted, 5000);
+
+    // ABORTED reaches the operator in words, naming who changed it; the supervisor's change stands.
+    QTRY_VERIFY_WITH_TIMEOUT(panel->feedback().contains(QLatin1String("changed meanwhile")), 5000);
+    const QString changedBy = alarms.alarm(id)->history.constLast().user;  // the supervisor's display name
+    QVERIFY(!changedBy.isEmpty());
+    QVERIFY2(panel->feedback().contains(changedBy), qPrintable(panel->feedback()));
+    QTRY_COMPARE_WITH_TIMEOUT(int(other.alarm(id)->state), int(vigie::rpc::AlarmState::InProgress), 5000);
+    QCOMPARE(int(alarms.alarm(id)->state), int(vigie::rpc::AlarmState::InProgress));
+    QCOMPARE(alarms.alarm(id)->assignee, QStringLiteral("supervisor"));
+    // The dock now shows the new state: acting again on it works.
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->alarmAt(panel->model()->rowOf(id))->version > seen, 2000);
+    panel->holdSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(int(alarms.alarm(id)->state), int(vigie::rpc::AlarmState::OnHold), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->feedback().contains(QLatin1String("meanwhile")), 5000);
 }
 
 QTEST_MAIN(TestAlarmConsole)
