@@ -146,8 +146,8 @@ std::optional<AlarmPriority> AlarmGenerator::parsePriority(const std::string& na
     return std::nullopt;
 }
 
-Alarm AlarmGenerator::draft(std::uint64_t number, const Camera& camera, AlarmType type, AlarmPriority priority,
-                            std::chrono::system_clock::time_point eventTime)
+Alarm AlarmGenerator::skeleton(const Camera& camera, AlarmType type, AlarmPriority priority,
+                               std::chrono::system_clock::time_point eventTime)
 {
     const TypeInfo& info = infoOf(type);
     Alarm alarm;
@@ -160,6 +160,14 @@ Alarm AlarmGenerator::draft(std::uint64_t number, const Camera& camera, AlarmTyp
     alarm.set_rule_id(camera.id + "/" + info.slug);
     alarm.set_rule_name(camera.name + " - " + info.ruleName);
     alarm.set_needs_human_confirmation(info.needsConfirmation);
+    return alarm;
+}
+
+Alarm AlarmGenerator::draft(std::uint64_t number, const Camera& camera, AlarmType type, AlarmPriority priority,
+                            std::chrono::system_clock::time_point eventTime)
+{
+    const TypeInfo& info = infoOf(type);
+    Alarm alarm = skeleton(camera, type, priority, eventTime);
 
     // The rule's zone depends on the camera and the rule only: the same rule always draws the same zone.
     const std::uint64_t ruleSeed = hashText(alarm.rule_id());

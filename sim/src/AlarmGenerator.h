@@ -51,6 +51,13 @@ public:
     static vigie::v1::Alarm draft(std::uint64_t number, const Camera& camera, vigie::v1::AlarmType type,
                                   vigie::v1::AlarmPriority priority, std::chrono::system_clock::time_point eventTime);
 
+    // What every alarm of a rule carries whatever raised it (the generator or the scene analytics):
+    // camera, type, priority (unspecified: the type's usual one), event time and review range, rule id
+    // and name, whether a human must confirm it. Zone, objects, details and description are the caller's.
+    static vigie::v1::Alarm skeleton(const Camera& camera, vigie::v1::AlarmType type,
+                                     vigie::v1::AlarmPriority priority,
+                                     std::chrono::system_clock::time_point eventTime);
+
     // "intrusion", "line-crossed", "loitering", "object-left", "wrong-way", "crowd-density".
     static std::optional<vigie::v1::AlarmType> parseType(const std::string& name);
     // "high", "medium", "low".

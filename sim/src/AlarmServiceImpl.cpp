@@ -3,10 +3,12 @@
 #include "CameraRightsPolicy.h"
 #include "HeartbeatPeriod.h"
 #include "Log.h"
+#include "SceneAnalytics.h"
 
 #include <google/protobuf/util/time_util.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace vigie::sim {
 
@@ -39,9 +41,23 @@ vigie::v1::SubscribeAlarmsResponse resync(std::int64_t sequence, std::int64_t ol
 } // namespace
 
 AlarmServiceImpl::AlarmServiceImpl(AlarmJournal& journal, const CameraDirectory& directory, SessionStore& sessions,
-                                   const UserDirectory& users)
-    : m_journal(journal), m_directory(directory), m_sessions(sessions), m_users(users), m_authenticator(sessions)
+                                   const UserDirectory& users, SceneCameras sceneCameras)
+    : m_journal(journal),
+      m_directory(directory),
+      m_sessions(sessions),
+      m_users(users),
+      m_sceneCameras(std::move(sceneCameras)),
+      m_authenticator(sessions)
 {
+}
+
+void AlarmServiceImpl::close()
+{
+    {
+        std::lock_guard lock(m_closeMutex);
+        m_closed = true;
+    }
+    m_closeWake.notify_all();
 }
 
 grpc::Status AlarmServiceImpl::ListActiveAlarms(grpc::ServerContext* context,
@@ -279,12 +295,108 @@ grpc::Status AlarmServiceImpl::ListAssignees(grpc::ServerContext* context,
     return grpc::Status::OK;
 }
 
-grpc::Status AlarmServiceImpl::SubscribeMetadata(grpc::ServerContext* /*context*/,
-                                                 const vigie::v1::SubscribeMetadataRequest* /*request*/,
-                                                 grpc::ServerWriter<vigie::v1::SubscribeMetadataResponse>* /*writer*/)
+grpc::Status AlarmServiceImpl::SubscribeMetadata(grpc::ServerContext* context,
+                                                 const vigie::v1::SubscribeMetadataRequest* request,
+                                                 grpc::ServerWriter<vigie::v1::SubscribeMetadataResponse>* writer)
 {
-    return {grpc::StatusCode::UNIMPLEMENTED,
-            "vigie-sim does not stream analytics metadata yet (SubscribeMetadata); alarms carry their objects"};
+    RequestAuthenticator::Caller caller;
+    if (auto status = m_authenticator.authenticate(*context, &caller); !status.ok())
+        return status;
+    const std::string& cameraId = request->camera_id();
+    if (!m_directory.camera(cameraId) || !CameraRightsPolicy::canSee(caller.session, cameraId))
+        return {grpc::StatusCode::NOT_FOUND, "no camera '" + cameraId + "'"};
+    if (!CameraRightsPolicy::has(caller.session, cameraId, vigie::v1::RIGHT_VIEW_LIVE))
+        return {grpc::StatusCode::PERMISSION_DENIED, "user '" + caller.session.user().name() +
+                                                         "' may not view camera '" + cameraId +
+                                                         "' live (RIGHT_VIEW_LIVE)"};
+    const std::shared_ptr<const SceneScript> script =
+        m_sceneCameras.ids.count(cameraId) ? m_sceneCameras.script : nullptr;
+    Log::debug("metadata subscription to " + cameraId + " from " + caller.session.user().name() + " (" +
+               context->peer() + ")" + (script ? "" : ": heartbeats only"));
+
+    // The scene clip's wall-clock schedule (WallClockSchedule.h): tick n shows the script's frame n mod L.
+    constexpr std::int64_t kFrameMs = 1000 / SceneScript::kFps;
+    // Heartbeats while no frame flows, as the contract says.
+    constexpr std::chrono::milliseconds kHeartbeat{10'000};
+    using SystemClock = std::chrono::system_clock;
+    auto realtimeMs = [] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(SystemClock::now().time_since_epoch()).count();
+    };
+    auto tickTime = [](std::int64_t tick) {
+        return SystemClock::time_point(std::chrono::milliseconds(tick * kFrameMs));
+    };
+
+    // Thinning: tick n is sent when floor(n * f / 25) changes, which spreads f frames per second evenly
+    // and keeps every subscriber of one rate on the same ticks.
+    const double wanted = request->max_frames_per_second();
+    auto sent = [wanted](std::int64_t tick) {
+        if (!(wanted > 0) || wanted >= SceneScript::kFps)
+            return true;
+        const double rate = wanted / SceneScript::kFps;
+        return std::floor(static_cast<double>(tick) * rate) != std::floor(static_cast<double>(tick - 1) * rate);
+    };
+
+    auto write = [&](vigie::v1::SubscribeMetadataResponse& response) { return writer->Write(response); };
+    auto heartbeat = [&] {
+        vigie::v1::SubscribeMetadataResponse response;
+        *response.mutable_heartbeat()->mutable_server_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
+        return write(response);
+    };
+    auto frame = [&](std::int64_t tick) {
+        vigie::v1::SubscribeMetadataResponse response;
+        auto* metadata = response.mutable_frame();
+        *metadata->mutable_frame_time() = google::protobuf::util::TimeUtil::MillisecondsToTimestamp(tick * kFrameMs);
+        const int loop = script->loopFrames();
+        const int index = static_cast<int>(((tick % loop) + loop) % loop);
+        for (const SceneObject& object : script->objectsAt(index))
+            *metadata->add_objects() = SceneAnalytics::detected(object);
+        return write(response);
+    };
+
+    // A stream with no frame says at once that it is up, as SubscribeAlarms' first heartbeat does.
+    auto lastWrite = SystemClock::now();
+    if (!script && !heartbeat())
+        return grpc::Status::OK;
+    std::int64_t tick = realtimeMs() / kFrameMs;  // the tick on air now: its frame goes out at once
+
+    std::unique_lock lock(m_closeMutex);
+    for (;;) {
+        if (m_closed)
+            return {grpc::StatusCode::UNAVAILABLE, "server shutting down"};
+        if (context->IsCancelled()) {
+            Log::debug("metadata subscription to " + cameraId + " cancelled");
+            return {grpc::StatusCode::CANCELLED, "subscription cancelled"};
+        }
+        lock.unlock();
+        const auto camera = m_directory.camera(cameraId);
+        // An offline camera sends no picture, hence no objects: only heartbeats until it is back.
+        const bool streaming = script && camera && camera->state() == vigie::v1::CAMERA_STATE_ONLINE;
+        auto now = SystemClock::now();
+        if (streaming) {
+            // A writer that fell behind (slow client, camera back online) skips to the tick on air.
+            tick = std::max(tick, realtimeMs() / kFrameMs);
+            while (tickTime(tick) <= now) {
+                if (sent(tick)) {
+                    if (!frame(tick))
+                        return grpc::Status::OK;
+                    lastWrite = SystemClock::now();
+                }
+                ++tick;
+            }
+        }
+        if (now - lastWrite >= kHeartbeat) {
+            if (!heartbeat())
+                return grpc::Status::OK;
+            lastWrite = now;
+        }
+        // Sleeps until the next tick (or heartbeat), and at most kCancellationPoll: the sync API has no
+        // cancellation callback, so a cancelled subscription is noticed on waking.
+        auto wake = std::min(lastWrite + kHeartbeat, now + kCancellationPoll);
+        if (streaming)
+            wake = std::min(wake, tickTime(tick));
+        lock.lock();
+        m_closeWake.wait_until(lock, wake, [this] { return m_closed; });
+    }
 }
 
 } // namespace vigie::sim

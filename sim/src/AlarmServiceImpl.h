@@ -3,19 +3,36 @@
 #include "AlarmJournal.h"
 #include "CameraDirectory.h"
 #include "RequestAuthenticator.h"
+#include "SceneScript.h"
 #include "UserDirectory.h"
 
 #include <vigie/v1/alarms.grpc.pb.h>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
 
 namespace vigie::sim {
 
 // vigie.v1.AlarmService over an AlarmJournal. Reading needs a session and shows only alarms on cameras
 // the caller may see (others are NOT_FOUND); changes need RIGHT_MANAGE_ALARMS on the alarm's camera.
-// SubscribeMetadata is not served yet (UNIMPLEMENTED).
+// SubscribeMetadata needs RIGHT_VIEW_LIVE: a scene camera streams the objects of the scene frame on air
+// at each wall-clock tick (SceneScript, on the clip's schedule), every other camera only heartbeats.
 class AlarmServiceImpl final : public vigie::v1::AlarmService::Service {
 public:
+    // The cameras whose analytics come from the scene script.
+    struct SceneCameras {
+        std::shared_ptr<const SceneScript> script;  // null when there is no scene camera
+        std::set<std::string> ids;
+    };
+
     AlarmServiceImpl(AlarmJournal& journal, const CameraDirectory& directory, SessionStore& sessions,
-                     const UserDirectory& users);
+                     const UserDirectory& users, SceneCameras sceneCameras = {});
+
+    // Ends the metadata streams (UNAVAILABLE) for shutdown; alarm streams end with the journal's close().
+    void close();
 
     grpc::Status ListActiveAlarms(grpc::ServerContext* context, const vigie::v1::ListActiveAlarmsRequest* request,
                                   vigie::v1::ListActiveAlarmsResponse* response) override;
@@ -52,7 +69,12 @@ private:
     const CameraDirectory& m_directory;
     SessionStore& m_sessions;
     const UserDirectory& m_users;
+    const SceneCameras m_sceneCameras;
     RequestAuthenticator m_authenticator;
+
+    std::mutex m_closeMutex;
+    std::condition_variable m_closeWake;  // metadata writers sleep on it between ticks
+    bool m_closed = false;                // guarded by m_closeMutex
 };
 
 } // namespace vigie::sim

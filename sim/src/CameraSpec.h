@@ -13,6 +13,7 @@ enum class CameraSource {
     Cheap,     // a pre-encoded clip relayed in a loop, no encoding
     External,  // a real camera: its URLs are listed as-is, nothing is served
     SharedClip,  // a directory-only camera (--directory-cameras): every one relays the same small clip
+    Scene,     // a pre-encoded street scene relayed in a loop, with analytics that match its picture
     None,      // disabled by configuration: listed, not served
 };
 
@@ -29,7 +30,8 @@ struct CameraSpec {
 
     bool served() const
     {
-        return source == CameraSource::Live || source == CameraSource::Cheap || source == CameraSource::SharedClip;
+        return source == CameraSource::Live || source == CameraSource::Cheap || source == CameraSource::SharedClip ||
+               source == CameraSource::Scene;
     }
 };
 

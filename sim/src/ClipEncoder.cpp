@@ -2,6 +2,8 @@
 
 #include "FrameBarcode.h"
 #include "Log.h"
+#include "SceneClipEncoder.h"
+#include "SceneScript.h"
 
 #include <gst/app/gstappsink.h>
 #include <gst/video/video.h>
@@ -76,14 +78,18 @@ GstPadProbeReturn stampFrame(GstPad* pad, GstPadProbeInfo* info, gpointer /*data
 
 std::string ClipFormat::cacheKey() const
 {
-    return "clip-v" + std::to_string(kVersion) + "-" + codecName(codec) + "-" + std::to_string(stream.width) +
+    // Scene clips also depend on the script and its drawing: their key carries its version.
+    const std::string prefix =
+        content == ClipContent::Scene ? "scene-v" + std::to_string(SceneScript::kVersion) + "-clip-v" : "clip-v";
+    return prefix + std::to_string(kVersion) + "-" + codecName(codec) + "-" + std::to_string(stream.width) +
            "x" + std::to_string(stream.height) + "-" + std::to_string(stream.fps) + "fps-" +
            std::to_string(stream.bitrateKbps) + "k-" + std::to_string(seconds) + "s.vclip";
 }
 
 std::string ClipFormat::describe() const
 {
-    return std::string(codec == vigie::v1::VIDEO_CODEC_H265 ? "H.265 " : "H.264 ") +
+    return std::string(content == ClipContent::Scene ? "street scene " : "") +
+           (codec == vigie::v1::VIDEO_CODEC_H265 ? "H.265 " : "H.264 ") +
            std::to_string(stream.width) + "x" + std::to_string(stream.height) + "@" +
            std::to_string(stream.fps) + " " + std::to_string(seconds) + " s";
 }
@@ -108,16 +114,17 @@ std::string ClipEncoder::encoderDescription(vigie::v1::VideoCodec codec, int bit
 
 std::shared_ptr<EncodedClip> ClipEncoder::encode(const ClipFormat& format, std::string* error)
 {
+    if (format.content == ClipContent::Scene)
+        return SceneClipEncoder::encode(format, error);
     const auto& s = format.stream;
     const int frameCount = format.seconds * s.fps;
-    const bool h265 = format.codec == vigie::v1::VIDEO_CODEC_H265;
     const int fontSize = std::max(8, s.height / 24);
     // auto-resize off: the overlays otherwise rescale the font for a 640-pixel reference width.
     const std::string font =
         "auto-resize=false wrap-mode=none font-desc=\"Sans Bold " + std::to_string(fontSize) + "px\"";
     // The running time sits below the barcode band, which the stamp paints over the top rows.
     const int timeTop = barcode::bandRows(s.height) + std::max(4, s.height / 60);
-    const std::string description =
+    const std::string rawVideo =
         "videotestsrc pattern=ball motion=sweep background-color=0xff3a506b foreground-color=0xffffd166 "
         "num-buffers=" + std::to_string(frameCount) +
         " ! video/x-raw,format=I420,width=" + std::to_string(s.width) + ",height=" + std::to_string(s.height) +
@@ -125,8 +132,19 @@ std::shared_ptr<EncodedClip> ClipEncoder::encode(const ClipFormat& format, std::
         " ! textoverlay text=\"Clip de test de charge (relayé sans réencodage)\" valignment=bottom "
         "halignment=left shaded-background=true " + font +
         " ! timeoverlay valignment=top halignment=right shaded-background=true ypad=" + std::to_string(timeTop) +
-        " " + font + " ! identity name=stamp ! " + encoderDescription(format.codec, s.bitrateKbps) +
-        " ! " + (h265 ? "h265parse ! video/x-h265" : "h264parse ! video/x-h264") +
+        " " + font;
+    return encodeRaw(rawVideo, format, {}, error);
+}
+
+std::shared_ptr<EncodedClip> ClipEncoder::encodeRaw(const std::string& rawVideo, const ClipFormat& format,
+                                                    const std::function<void(GstElement*)>& prepare,
+                                                    std::string* error)
+{
+    const auto& s = format.stream;
+    const bool h265 = format.codec == vigie::v1::VIDEO_CODEC_H265;
+    const std::string description =
+        rawVideo + " ! identity name=stamp ! " + encoderDescription(format.codec, s.bitrateKbps) + " ! " +
+        (h265 ? "h265parse ! video/x-h265" : "h264parse ! video/x-h264") +
         ",stream-format=byte-stream,alignment=au ! appsink name=sink sync=false";
 
     GError* parseError = nullptr;
@@ -145,6 +163,8 @@ std::shared_ptr<EncodedClip> ClipEncoder::encode(const ClipFormat& format, std::
     gst_pad_add_probe(stampPad, GST_PAD_PROBE_TYPE_BUFFER, &stampFrame, nullptr, nullptr);
     gst_object_unref(stampPad);
     gst_object_unref(stamp);
+    if (prepare)
+        prepare(pipeline);
     gst_element_set_state(pipeline, GST_STATE_PLAYING);
 
     const GstClockTime frameDuration = GST_SECOND / static_cast<GstClockTime>(s.fps);

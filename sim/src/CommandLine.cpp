@@ -103,6 +103,11 @@ Directory and media:
   --directory-cameras N   add N cameras dir-0001..dir-NNNN (0..10000) for clients with thousands of
                           cameras: street names, tags, some PTZ or recorded, one in ten OFFLINE with
                           a reason; all play one shared 640x360 looping clip (tag "annuaire")
+  --scene-cameras N       add N cameras scene-01..scene-NN (0..99, default 0) showing a synthetic street
+                          scene (pre-encoded 30 s loop, H.264, 1280x720 and 640x360) whose analytics
+                          match the picture: SubscribeMetadata streams the boxes of the objects on
+                          air, and the scene's events (intrusion, line crossed, wrong way, loitering,
+                          object left, crowd) are raised as alarms when the picture shows them
   --cheap-codec h264|h265 codec of the cheap cameras (default h264)
   --cheap-main WxH        size of the cheap cameras' main stream (default 1280x720, e.g. 1920x1080;
                           even sizes up to 3840x2160); their sub stream is 640x360
@@ -113,6 +118,8 @@ Alarms (AlarmService):
   --alarm-rate N          synthetic alarms raised per second on the served cameras (default 0.05 = one
                           every 20 s; 0 = none; decimals allowed, up to 10000)
   --alarm-storm N         the same, for load tests (e.g. 1000): raised in batches every 50 ms
+  --scene-alarm-every S   a scene camera's rule raises at most one alarm every S seconds (default 120;
+                          0 = every time its event comes round, once per 30 s loop)
   --alarm-journal DIR     keep the alarm journal in DIR (created if missing): every change is written
                           and synced before anyone hears of it; a restart continues its sequences.
                           Default: in memory only
@@ -155,7 +162,7 @@ the first four cameras, mon-a2: the fifth camera) and wall-b "Mur B" (monitor mo
 
 Stream URLs: rtsp://HOST:RTSP_PORT/<camera-id>/main (1280x720@25, cheap cameras: --cheap-main) and
 .../sub (640x360@25). Cheap cameras stamp a frame-number barcode and send on a wall-clock schedule
-(see sim/README.md).
+(see sim/README.md). Scene cameras do the same with their 30 s loop (750 frames).
 
 Exit status: 0 after a clean shutdown, 1 on a runtime failure (e.g. a port in use),
 2 on a usage or configuration error.
@@ -203,6 +210,8 @@ CommandLine::Result CommandLine::parse(int argc, char** argv)
         {"--cheap-cameras", optionalIntSetter(0, 999, &o.cheapCameras)},
         {"--h265-every", optionalIntSetter(0, 999, &o.h265Every)},
         {"--directory-cameras", optionalIntSetter(0, 10'000, &o.directoryCameras)},
+        {"--scene-cameras", intSetter(0, 99, &o.sceneCameras)},
+        {"--scene-alarm-every", intSetter(0, 24 * 3600, &o.sceneAlarmEverySeconds)},
         {"--cheap-codec",
          [&o](std::string_view v) {
              o.cheapH265 = v == "h265";

@@ -299,6 +299,8 @@ SimConfig resolve(const SimOptions& options, const vigie::simconfig::SimConfig& 
     const auto cheapCodec = options.cheapH265 ? vigie::v1::VIDEO_CODEC_H265 : vigie::v1::VIDEO_CODEC_H264;
     for (auto& spec : SyntheticCatalog::cheapCameras(cheap, cheapCodec, config.sites))
         config.cameras.push_back(std::move(spec));
+    for (auto& spec : SyntheticCatalog::sceneCameras(options.sceneCameras, config.sites))
+        config.cameras.push_back(std::move(spec));
     for (auto& spec : SyntheticCatalog::directoryCameras(directory, config.sites))
         config.cameras.push_back(std::move(spec));
 
@@ -308,8 +310,8 @@ SimConfig resolve(const SimOptions& options, const vigie::simconfig::SimConfig& 
         if (!cameraIds.insert(camera.id()).second)
             fail("duplicate camera id " + quoted(camera.id()) +
                  (camera.id().rfind("cam-", 0) == 0 || camera.id().rfind("cheap-", 0) == 0 ||
-                          camera.id().rfind("dir-", 0) == 0
-                      ? " (ids cam-NN, cheap-NN and dir-NNNN are also used by generated cameras)"
+                          camera.id().rfind("scene-", 0) == 0 || camera.id().rfind("dir-", 0) == 0
+                      ? " (ids cam-NN, cheap-NN, scene-NN and dir-NNNN are also used by generated cameras)"
                       : ""));
         if (!siteIds.count(camera.site_id()))
             fail("camera " + quoted(camera.id()) + ": unknown site " + quoted(camera.site_id()));

@@ -20,6 +20,7 @@ struct SimOptions {
     std::optional<int> cheapCameras;
     std::optional<int> h265Every;
     std::optional<int> directoryCameras;
+    int sceneCameras = 0;
     bool cheapH265 = false;
     // The cheap cameras' main stream (--cheap-main WxH); their sub stream is always 640x360.
     int cheapMainWidth = 1280;
@@ -33,6 +34,8 @@ struct SimOptions {
     std::optional<double> alarmRate;
     int alarmJournalSize = 100'000;
     int alarmMaxActive = 5'000;
+    // A scene camera's analytics rule raises at most one alarm per this many seconds (0: every loop).
+    int sceneAlarmEverySeconds = 120;
     std::string clipCacheDir;  // empty: $XDG_CACHE_HOME/vigie-sim or ~/.cache/vigie-sim
     bool stdinControl = false;
     bool verbose = false;

@@ -3,6 +3,7 @@
 #include "CameraPipelines.h"
 #include "ClipLibrary.h"
 #include "Log.h"
+#include "SceneAnalytics.h"
 #include "StreamFormat.h"
 #include "WallClockSchedule.h"
 
@@ -56,6 +57,7 @@ std::vector<StreamFormat> Simulator::streamsOf(const CameraSpec& spec) const
         return {m_options.cheapMainStream(), kSubStream};
     if (spec.source == CameraSource::SharedClip)
         return {kSharedClipMain, kSubStream};
+    // Scene cameras: the cheap cameras' default sizes, whatever --cheap-main says.
     return {std::begin(kServedStreams), std::end(kServedStreams)};
 }
 
@@ -82,7 +84,13 @@ bool Simulator::mountCameras(std::string* error)
         for (const auto& format : streamsOf(spec)) {
             GstRTSPMediaFactory* factory = nullptr;
             if (spec.source == CameraSource::Cheap) {
-                auto clip = clips.obtain(ClipFormat{spec.codec, format, kClipSeconds}, error);
+                auto clip = clips.obtain(ClipFormat{ClipContent::Ball, spec.codec, format, kClipSeconds}, error);
+                if (!clip)
+                    return false;
+                factory = CameraPipelines::createClipFactory(std::move(clip), spec.codec);
+            } else if (spec.source == CameraSource::Scene) {
+                auto clip = clips.obtain(ClipFormat{ClipContent::Scene, spec.codec, format, SceneScript::kLoopSeconds},
+                                         error);
                 if (!clip)
                     return false;
                 factory = CameraPipelines::createClipFactory(std::move(clip), spec.codec);
@@ -96,7 +104,8 @@ bool Simulator::mountCameras(std::string* error)
     if (sharedClipNeeded) {
         // Directory-only cameras all list the URLs of one mount pair. Mounting two paths per camera
         // instead took 8 s for 5,000 cameras: gst-rtsp-server sorts its mount list on every addition.
-        auto clip = clips.obtain(ClipFormat{vigie::v1::VIDEO_CODEC_H264, kSubStream, kClipSeconds}, error);
+        auto clip =
+            clips.obtain(ClipFormat{ClipContent::Ball, vigie::v1::VIDEO_CODEC_H264, kSubStream, kClipSeconds}, error);
         if (!clip)
             return false;
         GstRTSPMediaFactory* factory = CameraPipelines::createClipFactory(std::move(clip), vigie::v1::VIDEO_CODEC_H264);
@@ -164,8 +173,18 @@ bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsP
     }
     if (!warning.empty())
         Log::warning(warning);
-    m_alarmService = std::make_unique<AlarmServiceImpl>(*m_alarms, *m_directory, m_sessions, m_users);
+    AlarmServiceImpl::SceneCameras sceneCameraIds{m_scene, {}};
+    for (const auto& camera : sceneCameras())
+        sceneCameraIds.ids.insert(camera.id);
+    m_alarmService = std::make_unique<AlarmServiceImpl>(*m_alarms, *m_directory, m_sessions, m_users,
+                                                        std::move(sceneCameraIds));
     m_alarmGenerator = std::make_unique<AlarmGenerator>(*m_alarms, alarmCameras(), m_config.alarmRate);
+    // The scene clip's own schedule: its loop is longer than the cheap cameras' (WallClockSchedule.h).
+    m_sceneAlarms = std::make_unique<SceneAlarmRaiser>(
+        *m_alarms, sceneCameras(), SceneAnalytics::evaluate(*m_scene),
+        barcode::WallClockSchedule::regular(m_scene->loopFrames(), barcode::kSimClipKeyInterval,
+                                            1000 / SceneScript::kFps),
+        std::chrono::seconds(m_options.sceneAlarmEverySeconds));
 
     // Listed by GetServerInfo; every other vigie.v1 service answers UNIMPLEMENTED.
     const std::vector<std::string> implemented = {vigie::v1::AuthService::service_full_name(),
@@ -191,6 +210,7 @@ bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsP
 
     // Alarms start once clients can hear of them.
     m_alarmGenerator->start();
+    m_sceneAlarms->start();
 
     const auto counts = m_directory->counts();
     Log::info("serving " + std::to_string(counts.total) + " cameras, " + std::to_string(m_config.users.size()) +
@@ -215,6 +235,10 @@ void Simulator::stop()
         m_walls->close();
     if (m_alarmGenerator)
         m_alarmGenerator->stop();
+    if (m_sceneAlarms)
+        m_sceneAlarms->stop();
+    if (m_alarmService)
+        m_alarmService->close();
     if (m_alarms)
         m_alarms->close();
     m_grpc.shutdown(std::chrono::milliseconds(1000));
@@ -224,7 +248,8 @@ void Simulator::stop()
 std::vector<AlarmGenerator::Camera> Simulator::alarmCameras() const
 {
     // Alarms come from the analytics of cameras that have a picture: the live and cheap ones, or, in a
-    // configuration with only directory-only cameras, those.
+    // configuration with only directory-only cameras, those. Scene cameras have analytics of their own
+    // (SceneAlarmRaiser): random alarms would not match their picture.
     std::vector<AlarmGenerator::Camera> cameras;
     std::vector<AlarmGenerator::Camera> sharedClip;
     for (const auto& spec : m_config.cameras) {
@@ -234,6 +259,16 @@ std::vector<AlarmGenerator::Camera> Simulator::alarmCameras() const
             sharedClip.push_back({spec.camera.id(), spec.camera.name()});
     }
     return cameras.empty() ? sharedClip : cameras;
+}
+
+std::vector<AlarmGenerator::Camera> Simulator::sceneCameras() const
+{
+    std::vector<AlarmGenerator::Camera> cameras;
+    for (const auto& spec : m_config.cameras) {
+        if (spec.source == CameraSource::Scene)
+            cameras.push_back({spec.camera.id(), spec.camera.name()});
+    }
+    return cameras;
 }
 
 const CameraSpec* Simulator::findSpec(const std::string& cameraId) const

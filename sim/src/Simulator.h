@@ -8,6 +8,8 @@
 #include "DirectoryServiceImpl.h"
 #include "GrpcServer.h"
 #include "RtspServer.h"
+#include "SceneAlarmRaiser.h"
+#include "SceneScript.h"
 #include "SessionStore.h"
 #include "SimConfig.h"
 #include "SimOptions.h"
@@ -57,6 +59,8 @@ private:
     const CameraSpec* findSpec(const std::string& cameraId) const;
     // The cameras the alarm generator raises alarms on.
     std::vector<AlarmGenerator::Camera> alarmCameras() const;
+    // The scene cameras, whose alarms come from the scene's analytics instead.
+    std::vector<AlarmGenerator::Camera> sceneCameras() const;
 
     const SimOptions m_options;
     const SimConfig m_config;
@@ -72,6 +76,8 @@ private:
     std::unique_ptr<AlarmJournal> m_alarms;
     std::unique_ptr<AlarmServiceImpl> m_alarmService;
     std::unique_ptr<AlarmGenerator> m_alarmGenerator;
+    const std::shared_ptr<const SceneScript> m_scene = std::make_shared<const SceneScript>();
+    std::unique_ptr<SceneAlarmRaiser> m_sceneAlarms;
     GrpcServer m_grpc;
 };
 

@@ -55,6 +55,19 @@ constexpr NamedPlace kPlaces[] = {
     {"Avenue Pierre Mendès France", {"avenue", "voirie"}},
 };
 
+// Scene cameras: street corners where analytics make sense (a road, a pavement, a crossing).
+constexpr NamedPlace kScenePlaces[] = {
+    {"Carrefour Gambetta", {"carrefour", "voirie"}},
+    {"Rue de la Liberté - passage piéton", {"rue", "pietons"}},
+    {"Avenue Jean Moulin - arrêt de bus", {"avenue", "bus"}},
+    {"Boulevard Carnot - chantier", {"boulevard", "chantier"}},
+    {"Rue Nationale - sortie d'école", {"rue", "ecole"}},
+    {"Cours Lafayette", {"avenue", "commerces"}},
+};
+
+// A tag of every scene camera: their analytics match their picture.
+constexpr const char* kSceneTag = "analyse";
+
 // Muted backgrounds, easy to tell apart in a mosaic (ARGB).
 constexpr std::uint32_t kBackgrounds[] = {
     0xff2e4057, 0xff4f6d3a, 0xff6b3e26, 0xff3d405b, 0xff5b3758, 0xff264653, 0xff7a5c2e, 0xff3a506b,
@@ -236,6 +249,31 @@ std::vector<CameraSpec> SyntheticCatalog::cheapCameras(int count, vigie::v1::Vid
         *camera.mutable_location() = mapPosition(i + 50);
         spec.source = CameraSource::Cheap;
         spec.codec = codec;
+        result.push_back(std::move(spec));
+    }
+    return result;
+}
+
+std::vector<CameraSpec> SyntheticCatalog::sceneCameras(int count, const std::vector<vigie::v1::Site>& sites)
+{
+    constexpr int placeCount = static_cast<int>(std::size(kScenePlaces));
+    std::vector<CameraSpec> result;
+    for (int i = 0; i < count; ++i) {
+        const NamedPlace& place = kScenePlaces[i % placeCount];
+        CameraSpec spec;
+        auto& camera = spec.camera;
+        camera.set_id(twoDigits("scene", i + 1));
+        std::string name = place.name;
+        if (i >= placeCount)
+            name += " " + std::to_string(i / placeCount + 1);
+        camera.set_name(name);
+        camera.set_site_id(sites[static_cast<std::size_t>(i) % sites.size()].id());
+        for (const char* tag : place.tags)
+            camera.add_tags(tag);
+        camera.add_tags(kSceneTag);
+        *camera.mutable_location() = mapPosition(i + 80);
+        spec.source = CameraSource::Scene;
+        spec.codec = vigie::v1::VIDEO_CODEC_H264;
         result.push_back(std::move(spec));
     }
     return result;
