@@ -357,6 +357,8 @@ void MainWindow::connectWorkspace(Workspace* workspace)
     connect(wall, &vigie::widgets::WallWidget::layoutDropped, this,
             [this, controller](const QString& name) { applyNamedLayout(name, controller); });
     wall->setOverlayItems(m_overlayItems);
+    controller->setLiveObjectsWanted(m_overlayItems.testFlag(vigie::widgets::OverlayItem::Boxes));
+    controller->setLiveObjectSource(m_liveObjects);
     connect(wall, &vigie::widgets::WallWidget::tileDoubleClicked, this,
             [controller](int wallIndex) { controller->toggleMaximised(controller->wallToTile(wallIndex)); });
     connect(wall, &vigie::widgets::WallWidget::tileMenuRequested, this,
@@ -471,8 +473,10 @@ void MainWindow::placeSite(WallController* controller, int tile, const QString& 
 void MainWindow::setOverlayItems(vigie::widgets::OverlayItems items)
 {
     m_overlayItems = items;
-    for (auto* workspace : std::as_const(m_workspaces))
+    for (auto* workspace : std::as_const(m_workspaces)) {
         workspace->wall()->setOverlayItems(items);
+        workspace->controller()->setLiveObjectsWanted(items.testFlag(vigie::widgets::OverlayItem::Boxes));
+    }
     QSettings().setValue(QStringLiteral("overlay/items"), int(items));
 }
 
@@ -578,42 +582,45 @@ void MainWindow::popUpAlarm(const QString& alarmId)
         m_tray->showMessage(tr("High priority alarm"), AlarmListModel::typeName(alarm->type), QSystemTrayIcon::Critical, 5000);
 }
 
-QString MainWindow::objectLabel(vigie::rpc::ObjectClass objectClass)
-{
-    switch (objectClass) {
-    case vigie::rpc::ObjectClass::Person: return tr("Person");
-    case vigie::rpc::ObjectClass::Vehicle: return tr("Vehicle");
-    case vigie::rpc::ObjectClass::Item: return tr("Object");
-    case vigie::rpc::ObjectClass::Other:
-    case vigie::rpc::ObjectClass::Unknown: break;
-    }
-    return QString();
-}
-
 void MainWindow::refreshAlarmIndicators()
 {
-    // Only the cameras some wall shows need marks: in a storm the active set is thousands of alarms.
+    // Only the cameras some wall shows need marks: in a storm the active set is thousands of alarms, and
+    // this runs up to four times a second, so the loop does no more than compare and count.
     QSet<QString> shown;
     for (auto* workspace : std::as_const(m_workspaces))
         for (const QString& id : workspace->controller()->cameraIds())
             if (!id.isEmpty())
                 shown.insert(id);
+    // Live objects are highlighted for the alarms of the last minute only: a tracker reuses its numbers,
+    // and an object an old alarm was about has long left the picture.
+    const QDateTime recent = QDateTime::currentDateTimeUtc().addSecs(-kAlarmTrackSeconds);
     QHash<QString, WallController::AlarmMarks> byCamera;
-    QHash<QString, QDateTime> newest;  // the boxes shown are those of the camera's latest alarm
+    QHash<QString, const vigie::rpc::Alarm*> latest;  // by camera: the boxes shown are its latest alarm's
+    QHash<int, QString> typeNames;                    // tr() once per type, not per alarm
     const auto& book = m_alarms->book();
-    const QStringList ids = book.ids();
-    for (const QString& id : ids) {
-        const auto* alarm = book.alarm(id);
-        if (!alarm || !alarm->isActive() || !shown.contains(alarm->cameraId))
-            continue;
-        auto& marks = byCamera[alarm->cameraId];
-        marks.acknowledged = marks.acknowledged && alarm->acknowledged;
-        if (!newest.contains(alarm->cameraId) || alarm->eventTime > newest.value(alarm->cameraId)) {
-            newest.insert(alarm->cameraId, alarm->eventTime);
-            marks.boxes.clear();
-            for (const auto& object : alarm->objects)
-                marks.boxes << vigie::widgets::TileOverlay::Box{object.box, objectLabel(object.objectClass)};
-        }
+    if (!shown.isEmpty()) {
+        book.forEach([&](const vigie::rpc::Alarm& alarm) {
+            if (!alarm.isActive() || !shown.contains(alarm.cameraId))
+                return;
+            auto& marks = byCamera[alarm.cameraId];
+            marks.acknowledged = marks.acknowledged && alarm.acknowledged;
+            const vigie::rpc::Alarm*& newest = latest[alarm.cameraId];
+            if (!newest || alarm.eventTime > newest->eventTime)
+                newest = &alarm;
+            if (alarm.eventTime < recent)
+                return;
+            auto typeName = typeNames.find(int(alarm.type));
+            if (typeName == typeNames.end())
+                typeName = typeNames.insert(int(alarm.type), AlarmListModel::typeName(alarm.type));
+            for (const auto& object : alarm.objects)
+                if (!object.trackId.isEmpty())
+                    marks.tracks.insert(object.trackId, *typeName);
+        });
+    }
+    for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
+        auto& boxes = byCamera[it.key()].boxes;
+        for (const auto& object : it.value()->objects)
+            boxes << vigie::widgets::TileOverlay::Box{object.box, WallController::objectLabel(object.objectClass), true};
     }
     for (auto* workspace : std::as_const(m_workspaces))
         workspace->controller()->setAlarmedCameras(byCamera);
@@ -1138,6 +1145,13 @@ void MainWindow::closeEvent(QCloseEvent* event)
     for (auto* window : std::as_const(m_detached))
         window->hide();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setLiveObjectSource(vigie::rpc::MetadataLink* source)
+{
+    m_liveObjects = source;
+    for (auto* workspace : std::as_const(m_workspaces))
+        workspace->controller()->setLiveObjectSource(source);
 }
 
 }  // namespace vigie::app

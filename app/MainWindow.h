@@ -28,6 +28,7 @@ class QTimer;
 namespace vigie::rpc {
 class AlarmLink;
 class BackendClient;
+class MetadataLink;
 class WallLink;
 }
 namespace vigie::widgets {
@@ -57,6 +58,10 @@ public:
 
     // A message for the operator that must not be missed at start-up (status bar, 30 s).
     void showNotice(const QString& text);
+    // Live analytics boxes on every workspace's wall (null: none); must outlive the window.
+    void setLiveObjectSource(vigie::rpc::MetadataLink* source);
+    // What every wall's overlay shows (saved); without Boxes, no analytics stream is kept open.
+    void setOverlayItems(vigie::widgets::OverlayItems items);
 
     // The current workspace and its wall (the toolbar and keys act on these).
     Workspace* currentWorkspace() const;
@@ -87,6 +92,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // An active alarm's objects are highlighted on the live picture this long after the event.
+    static constexpr int kAlarmTrackSeconds = 60;
     void showShortcuts();
     void showTileMenu(Workspace* workspace, int wallIndex, const QPoint& globalPos);
     // "Send to wall" entries: the tile's camera, or the whole layout, onto a wall monitor.
@@ -108,14 +115,12 @@ private:
     void refreshSavedLayouts();
     // A site dropped on a tile: its cameras from that tile on, into free tiles only.
     void placeSite(WallController* controller, int tile, const QString& siteId);
-    void setOverlayItems(vigie::widgets::OverlayItems items);
     // Alarms: the window title's count, the tiles' flags, the channel banner, sound and pop-up of new ones.
     void buildAlarms();
     void onAlarmsChanged(const QStringList& alarmIds);
     void refreshAlarmIndicators();
     void updateAlarmBanner();
     void popUpAlarm(const QString& alarmId);
-    static QString objectLabel(vigie::rpc::ObjectClass objectClass);
     int tabOf(const Workspace* workspace) const;
     void saveWorkspaces() const;
 
@@ -123,6 +128,7 @@ private:
     vigie::rpc::WallLink* m_walls;
     WallPanel* m_wallPanel = nullptr;
     vigie::rpc::AlarmLink* m_alarms;
+    vigie::rpc::MetadataLink* m_liveObjects = nullptr;  // live analytics boxes; optional
     AlarmPanel* m_alarmPanel = nullptr;
     vigie::widgets::ConnectionBanner* m_alarmBanner = nullptr;
     QTimer* m_alarmBlinkTimer = nullptr;   // blinks the tiles of alarms nobody saw; runs only while there are some

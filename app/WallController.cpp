@@ -15,6 +15,7 @@
 #include "SnapshotWriter.h"
 #include "StreamChoice.h"
 #include "vigie/rpc/BackendClient.h"
+#include "vigie/rpc/MetadataLink.h"
 #include "vigie/widgets/TileOverlay.h"
 #include "vigie/widgets/WallLayout.h"
 #include "vigie/widgets/WallWidget.h"
@@ -56,6 +57,10 @@ WallController::~WallController()
 {
     for (int tile = 0; tile < tileCount(); ++tile)
         closeTile(tile);
+    // Gives the cameras back without refreshing any tile: the wall may be gone already.
+    if (m_liveObjects)
+        for (const QString& cameraId : std::as_const(m_liveCameras))
+            m_liveObjects->unwant(cameraId);
 }
 
 bool WallController::eventFilter(QObject* watched, QEvent* event)
@@ -489,6 +494,94 @@ void WallController::setAlarmBlink(bool on)
     }
 }
 
+void WallController::setLiveObjectSource(vigie::rpc::MetadataLink* source)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (source == m_liveObjects)
+        return;
+    if (m_liveObjects) {
+        for (const QString& cameraId : std::as_const(m_liveCameras))
+            m_liveObjects->unwant(cameraId);
+        m_liveObjects->disconnect(this);
+    }
+    m_liveCameras.clear();
+    m_liveObjects = source;
+    if (m_liveObjects) {
+        connect(m_liveObjects, &vigie::rpc::MetadataLink::objectsChanged, this, [this](const QString& cameraId) {
+            for (int tile = 0; tile < tileCount(); ++tile)
+                if (m_tiles[static_cast<size_t>(tile)].cameraId == cameraId)
+                    refreshOverlay(tile);
+        });
+    }
+    syncLiveObjects();
+    for (int tile = 0; tile < tileCount(); ++tile)
+        refreshOverlay(tile);
+}
+
+void WallController::setLiveObjectsWanted(bool wanted)
+{
+    if (wanted == m_liveObjectsWanted)
+        return;
+    m_liveObjectsWanted = wanted;
+    syncLiveObjects();
+}
+
+void WallController::syncLiveObjects()
+{
+    if (!m_liveObjects)
+        return;
+    QSet<QString> wanted;
+    if (m_liveObjectsWanted)
+        for (const Tile& t : m_tiles)
+            if (t.session)
+                wanted.insert(t.cameraId);
+    if (wanted == m_liveCameras)
+        return;
+    for (const QString& cameraId : std::as_const(m_liveCameras))
+        if (!wanted.contains(cameraId))
+            m_liveObjects->unwant(cameraId);
+    for (const QString& cameraId : std::as_const(wanted))
+        if (!m_liveCameras.contains(cameraId))
+            m_liveObjects->want(cameraId);
+    m_liveCameras = wanted;
+}
+
+QString WallController::objectLabel(vigie::rpc::ObjectClass objectClass)
+{
+    switch (objectClass) {
+    case vigie::rpc::ObjectClass::Person: return tr("Person");
+    case vigie::rpc::ObjectClass::Vehicle: return tr("Vehicle");
+    case vigie::rpc::ObjectClass::Item: return tr("Object");
+    case vigie::rpc::ObjectClass::Other:
+    case vigie::rpc::ObjectClass::Unknown: break;
+    }
+    return QString();
+}
+
+QList<vigie::widgets::TileOverlay::Box> WallController::boxesOf(const QString& cameraId) const
+{
+    const auto alarmed = m_alarmed.constFind(cameraId);
+    const QList<vigie::rpc::DetectedObject>* live =
+        m_liveObjects && m_liveCameras.contains(cameraId) ? m_liveObjects->objects(cameraId) : nullptr;
+    if (!live) {
+        // No live analytics: where the alarm's objects were when it was raised is the best there is.
+        return alarmed != m_alarmed.constEnd() ? alarmed->boxes : QList<TileOverlay::Box>();
+    }
+    QList<TileOverlay::Box> boxes;
+    boxes.reserve(live->size());
+    for (const auto& object : *live) {
+        TileOverlay::Box box{object.box, objectLabel(object.objectClass)};
+        if (alarmed != m_alarmed.constEnd()) {
+            if (const auto track = alarmed->tracks.constFind(object.trackId); track != alarmed->tracks.constEnd()) {
+                box.alarm = true;
+                box.label = box.label.isEmpty() ? *track : tr("%1 · %2").arg(*track, box.label);
+            }
+        }
+        boxes << box;
+    }
+    return boxes;
+}
+
 void WallController::stopAllTours()
 {
     for (int tile = 0; tile < tileCount(); ++tile)
@@ -661,6 +754,7 @@ void WallController::openTile(int tile, bool keepPicture)
     t.detail.clear();
     refreshOverlay(tile);
     t.session->start();
+    syncLiveObjects();
 }
 
 void WallController::closeTile(int tile)
@@ -674,6 +768,7 @@ void WallController::closeTile(int tile)
     t.session.reset();
     t.state = StreamState::Stopped;
     t.overload = OverloadLevel::Full;
+    syncLiveObjects();
 }
 
 QString WallController::cameraTitle(const QString& cameraId) const
@@ -702,10 +797,9 @@ void WallController::refreshOverlay(int tile)
     }
     const vigie::rpc::CameraInfo* camera = m_backend->camera(t.cameraId);
     overlay.recording = camera && camera->recording;
-    if (const auto alarmed = m_alarmed.constFind(t.cameraId); alarmed != m_alarmed.constEnd()) {
+    if (const auto alarmed = m_alarmed.constFind(t.cameraId); alarmed != m_alarmed.constEnd())
         overlay.alarm = alarmed->acknowledged || m_alarmBlinkOn;
-        overlay.boxes = alarmed->boxes;
-    }
+    overlay.boxes = boxesOf(t.cameraId);
     switch (t.state) {
     case StreamState::Idle:
         overlay.status = t.detail;

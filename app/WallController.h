@@ -27,6 +27,8 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -37,6 +39,7 @@
 #include "TileStatistics.h"
 #include "TourSchedule.h"
 #include "vigie/player/StreamSession.h"
+#include "vigie/rpc/AlarmTypes.h"
 #include "vigie/rpc/DirectoryTypes.h"
 #include "vigie/widgets/TileOverlay.h"
 #include "vigie/widgets/WallLayout.h"
@@ -45,6 +48,7 @@ class QTimer;
 
 namespace vigie::rpc {
 class BackendClient;
+class MetadataLink;
 }
 namespace vigie::widgets {
 class WallWidget;
@@ -118,11 +122,24 @@ public:
     // was acknowledged; blinking with setAlarmBlink while not) and the boxes of the objects involved.
     struct AlarmMarks {
         bool acknowledged = true;
+        // The objects of the camera's latest alarm where they were when it was raised: shown while the
+        // camera has no live analytics (setLiveObjectSource).
         QList<vigie::widgets::TileOverlay::Box> boxes;
+        // Track id of every object an active alarm of the camera is about -> that alarm's type, in words:
+        // those live objects are drawn in the alarm red, labelled with it.
+        QHash<QString, QString> tracks;
         friend bool operator==(const AlarmMarks&, const AlarmMarks&) = default;
     };
     void setAlarmedCameras(const QHash<QString, AlarmMarks>& marksByCamera);
     void setAlarmBlink(bool on);
+
+    // Live analytics boxes: the source streams the objects of every camera this wall decodes (null: none,
+    // the default). The wall shows them with OverlayItem::Boxes; setLiveObjectsWanted(false) stops the
+    // streams while the boxes are hidden.
+    void setLiveObjectSource(vigie::rpc::MetadataLink* source);
+    void setLiveObjectsWanted(bool wanted);
+    // The label of an object class on the wall ("Person"...), empty when unknown.
+    static QString objectLabel(vigie::rpc::ObjectClass objectClass);
 
     // Per-tile statistics over the pictures (TileOverlay::statistics), refreshed every statisticsInterval().
     void setStatisticsVisible(bool visible);
@@ -198,6 +215,9 @@ private:
     vigie::player::StreamPriority priorityOf(int tile) const;
     quint64 m_nextGeneration = 1;
     QString cameraTitle(const QString& cameraId) const;
+    // Wants the live objects of exactly the cameras whose tiles decode now.
+    void syncLiveObjects();
+    QList<vigie::widgets::TileOverlay::Box> boxesOf(const QString& cameraId) const;
 
     vigie::widgets::WallWidget* m_wall;
     vigie::rpc::BackendClient* m_backend;
@@ -207,6 +227,9 @@ private:
     bool m_statisticsVisible = false;
     QHash<QString, AlarmMarks> m_alarmed;  // by camera id
     bool m_alarmBlinkOn = true;
+    QPointer<vigie::rpc::MetadataLink> m_liveObjects;
+    bool m_liveObjectsWanted = true;
+    QSet<QString> m_liveCameras;  // cameras this wall wants of m_liveObjects
     QTimer* m_statisticsTimer = nullptr;
     QTimer* m_tourTimer = nullptr;  // single shot, at the earliest switch of any tour
     std::vector<Tile> m_tiles;

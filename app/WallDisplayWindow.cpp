@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 
 #include "MonitorView.h"
+#include "WallController.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/rpc/WallLink.h"
 #include "vigie/widgets/ConnectionBanner.h"
@@ -122,6 +123,7 @@ void WallDisplayWindow::buildMonitors()
     for (const auto& monitor : wanted) {
         auto* view = new MonitorView(m_backend, monitor, false, m_monitorArea);
         view->setObjectName(QStringLiteral("monitor-%1").arg(monitor.id));
+        view->controller()->setLiveObjectSource(m_liveObjects);
         m_views.insert(monitor.id, view);
         if (m_monitorId.isEmpty()) {
             m_grid->addWidget(view, monitor.position.y(), monitor.position.x(), std::max(1, monitor.position.height()),
@@ -193,6 +195,13 @@ void WallDisplayWindow::updateBanner()
         return;
     }
     m_banner->clear();
+}
+
+void WallDisplayWindow::setLiveObjectSource(vigie::rpc::MetadataLink* source)
+{
+    m_liveObjects = source;
+    for (auto* view : std::as_const(m_views))
+        view->controller()->setLiveObjectSource(source);
 }
 
 }  // namespace vigie::app

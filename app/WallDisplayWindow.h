@@ -14,6 +14,7 @@
 
 namespace vigie::rpc {
 class BackendClient;
+class MetadataLink;
 class WallLink;
 }
 namespace vigie::widgets {
@@ -38,6 +39,8 @@ public:
     QList<MonitorView*> monitorViews() const { return m_views.values(); }
     MonitorView* monitorView(const QString& monitorId) const { return m_views.value(monitorId); }
     vigie::widgets::ConnectionBanner* banner() const { return m_banner; }
+    // Live analytics boxes on every monitor (null: none); must outlive the window.
+    void setLiveObjectSource(vigie::rpc::MetadataLink* source);
 
 private:
     void onWallsChanged();
@@ -55,6 +58,7 @@ private:
     QWidget* m_monitorArea = nullptr;
     QGridLayout* m_grid = nullptr;
     QHash<QString, MonitorView*> m_views;  // by monitor id
+    vigie::rpc::MetadataLink* m_liveObjects = nullptr;
 };
 
 }  // namespace vigie::app

@@ -15,6 +15,7 @@
 #include "WallDisplayWindow.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/rpc/AlarmLink.h"
+#include "vigie/rpc/MetadataLink.h"
 #include "vigie/rpc/WallLink.h"
 #include "vigie/widgets/LoginDialog.h"
 #include "vigie/widgets/Theme.h"
@@ -71,9 +72,11 @@ int main(int argc, char* argv[])
 
     vigie::rpc::BackendClient backend(options.backend);
     vigie::rpc::WallLink walls(&backend);
+    vigie::rpc::MetadataLink liveObjects(&backend);
     if (!options.wall.isEmpty()) {
         // The wall display: no operator chrome, no saved wall of its own; the backend says what to show.
         vigie::app::WallDisplayWindow display(&backend, &walls, options.wall, options.monitor);
+        display.setLiveObjectSource(&liveObjects);
         // The whole screen even without a window manager to honour "full screen" (a bare X server).
         display.setGeometry(display.screen()->geometry());
         display.showFullScreen();
@@ -82,6 +85,7 @@ int main(int argc, char* argv[])
     }
     vigie::rpc::AlarmLink alarms(&backend);
     vigie::app::MainWindow window(&backend, options.grid, options.cameraIds, &walls, &alarms);
+    window.setLiveObjectSource(&liveObjects);
     if (!settingsNotice.isEmpty())
         window.showNotice(settingsNotice);
     window.show();

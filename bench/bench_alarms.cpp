@@ -42,12 +42,50 @@ double percentile(std::vector<double> values, double p)
     return values[index];
 }
 
+// Times every event the GUI thread delivers, so that a stall can be traced to what caused it: the
+// receiver's class and the event's type of every delivery longer than kSlowMs. Nested deliveries (an
+// event sent from within another) count in their parent too.
+class TimedApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    static constexpr double kSlowMs = 20;
+    struct Slow {
+        int count = 0;
+        double longestMs = 0;
+        double totalMs = 0;
+    };
+    QHash<QString, Slow> slow;  // by "Class (event type)"
+    bool recording = false;
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (!recording)
+            return QApplication::notify(receiver, event);
+        QElapsedTimer timer;
+        timer.start();
+        const int type = event->type();  // the event may be gone after delivery
+        const bool result = QApplication::notify(receiver, event);
+        const double ms = timer.nsecsElapsed() / 1e6;
+        if (ms >= kSlowMs) {
+            // A timer says little by itself: name its owner too.
+            QString name = QLatin1String(receiver->metaObject()->className());
+            if (receiver->parent())
+                name += QStringLiteral(" in %1").arg(QLatin1String(receiver->parent()->metaObject()->className()));
+            Slow& entry = slow[QStringLiteral("%1 (event %2)").arg(name).arg(type)];
+            ++entry.count;
+            entry.longestMs = std::max(entry.longestMs, ms);
+            entry.totalMs += ms;
+        }
+        return result;
+    }
+};
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
     QSurfaceFormat::setDefaultFormat(vigie::widgets::WallWidget::defaultSurfaceFormat());
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     // The wall draws the way the client would here (the CPU path on a software rasteriser).
     vigie::widgets::WallWidget::setDefaultRenderPath(
         vigie::app::chooseRenderPath(vigie::app::RenderPreference::Auto, vigie::app::probeOpenGl()).path);
@@ -128,6 +166,7 @@ int main(int argc, char** argv)
     });
     sinceTick.start();
     ticker.start();
+    app.recording = true;
 
     QElapsedTimer storm;
     storm.start();
@@ -136,6 +175,7 @@ int main(int argc, char** argv)
     sim.command(QStringLiteral("alarm-rate 0"));
     QTest::qWait(2000);  // the tail arrives
     ticker.stop();
+    app.recording = false;
 
     out << QStringLiteral("bench_alarms: %1 alarms/s for %2 s into the console (3x3 wall of live cameras, alarm dock)\n")
                .arg(rate)
@@ -149,6 +189,21 @@ int main(int argc, char** argv)
                .arg(percentile(stallsMs, 0.5), 0, 'f', 1)
                .arg(percentile(stallsMs, 0.99), 0, 'f', 1)
                .arg(percentile(stallsMs, 1.0), 0, 'f', 1);
+    if (!app.slow.isEmpty()) {
+        out << QStringLiteral("  GUI-thread deliveries over %1 ms (receiver, event type: count, longest, total):\n")
+                   .arg(TimedApplication::kSlowMs);
+        QList<QString> keys = app.slow.keys();
+        std::sort(keys.begin(), keys.end(),
+                  [&](const QString& a, const QString& b) { return app.slow[a].longestMs > app.slow[b].longestMs; });
+        for (const QString& key : keys) {
+            const auto& entry = app.slow[key];
+            out << QStringLiteral("    %1: %2, %3 ms, %4 ms\n")
+                       .arg(key)
+                       .arg(entry.count)
+                       .arg(entry.longestMs, 0, 'f', 1)
+                       .arg(entry.totalMs, 0, 'f', 0);
+        }
+    }
     out.flush();
     window.close();
     sim.stop();

@@ -810,18 +810,6 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <translation>Alarme : %1 sur le mur</translation>
     </message>
     <message>
-        <source>Person</source>
-        <translation>Personne</translation>
-    </message>
-    <message>
-        <source>Vehicle</source>
-        <translation>Véhicule</translation>
-    </message>
-    <message>
-        <source>Object</source>
-        <translation>Objet</translation>
-    </message>
-    <message>
         <source>(%1) %2</source>
         <translation>(%1) %2</translation>
     </message>
@@ -1036,6 +1024,18 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     <message>
         <source>%1 · tour %2/%3</source>
         <translation>%1 · ronde %2/%3</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Véhicule</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1253,21 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     <message>
         <source>No news from the backend at %1 for %2 s</source>
         <translation>Aucune nouvelle du serveur %1 depuis %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::rpc::MetadataLink</name>
+    <message>
+        <source>The analytics stream fell silent</source>
+        <translation>Le flux d&apos;analyse ne répond plus</translation>
+    </message>
+    <message>
+        <source>Analytics of %1</source>
+        <translation>Analyse de %1</translation>
+    </message>
+    <message>
+        <source>The backend closed the analytics stream</source>
+        <translation>Le serveur a fermé le flux d&apos;analyse</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,11 @@ AlarmHistoryEntry toHistoryEntry(const vigie::v1::AlarmHistoryEntry& entry)
 
 }  // namespace
 
+DetectedObject toDetectedObject(const vigie::v1::DetectedObject& object)
+{
+    return toObject(object);
+}
+
 Alarm toAlarm(const vigie::v1::Alarm& alarm)
 {
     Alarm out;

@@ -8,6 +8,7 @@
 namespace vigie::rpc {
 
 Alarm toAlarm(const vigie::v1::Alarm& alarm);
+DetectedObject toDetectedObject(const vigie::v1::DetectedObject& object);
 AlarmAssignee toAlarmAssignee(const vigie::v1::Assignee& assignee);
 vigie::v1::AlarmVerdict toProtoVerdict(AlarmVerdict verdict);
 

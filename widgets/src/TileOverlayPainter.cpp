@@ -128,14 +128,18 @@ void TileOverlayPainter::paintBoxes(QPainter& painter, const TileOverlay& overla
     const QFontMetricsF metrics(font);
     for (const TileOverlay::Box& box : overlay.boxes) {
         const QRectF r = state.zoomState.mapToViewport(box.rect, state.picture);
+        const QColor colour = box.alarm ? kAlarm : kBox;  // an alarm's objects in the alarm red
+        pen.setColor(colour);
         painter.setPen(pen);
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(r);
         if (!box.label.isEmpty()) {
-            const QRectF label(r.left(), r.top() - metrics.height() - 2, metrics.horizontalAdvance(box.label) + 6,
-                               metrics.height() + 2);
-            painter.fillRect(label, kBox);
-            painter.setPen(Qt::black);
+            // Above the box, or inside its top edge when the box touches the top of the picture.
+            const qreal height = metrics.height() + 2;
+            const qreal top = r.top() - height >= state.picture.top() ? r.top() - height : r.top();
+            const QRectF label(r.left(), top, metrics.horizontalAdvance(box.label) + 6, height);
+            painter.fillRect(label, colour);
+            painter.setPen(box.alarm ? Qt::white : Qt::black);
             painter.drawText(label, Qt::AlignCenter, box.label);
         }
     }

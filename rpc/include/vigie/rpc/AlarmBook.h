@@ -56,6 +56,13 @@ public:
     // Active alarms, high priority first, then the most recently raised first.
     QList<Alarm> active() const;
     QStringList ids() const { return m_alarms.keys(); }
+    // Calls f(const Alarm&) for every alarm held, in no particular order, copying nothing.
+    template <class F>
+    void forEach(F&& f) const
+    {
+        for (const Alarm& alarm : m_alarms)
+            f(alarm);
+    }
     int size() const { return int(m_alarms.size()); }
 
     int unacknowledgedCount() const { return m_unacknowledged; }

@@ -39,6 +39,7 @@ struct DetectedObject {
     ObjectClass objectClass = ObjectClass::Unknown;
     QRectF box;
     float confidence = 0;
+    friend bool operator==(const DetectedObject&, const DetectedObject&) = default;
 };
 
 struct AlarmHistoryEntry {

@@ -63,6 +63,7 @@ signals:
 private:
     friend class WallLink;  // rides on this link's channel and token
     friend class AlarmLink;  // likewise
+    friend class MetadataLink;  // likewise
 
     void setState(ConnectionState state, const QString& detail);
     void login();

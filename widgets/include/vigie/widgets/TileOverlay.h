@@ -31,6 +31,7 @@ struct TileOverlay {
     struct Box {
         QRectF rect;
         QString label;  // e.g. "Personne", "Véhicule"; empty = no label
+        bool alarm = false;  // the object is part of an active alarm: drawn in the alarm red
         friend bool operator==(const Box&, const Box&) = default;
     };
     QList<Box> boxes;

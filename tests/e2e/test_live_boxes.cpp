@@ -1,0 +1,151 @@
+// Live analytics boxes on the wall, against a real vigie-sim scene camera: the tile boxes the objects
+// the backend streams for the frame on air (amber), the objects of an active alarm in the alarm red
+// with the alarm's type, in the right place on screen (pixels read back) unzoomed and zoomed; hiding
+// the Boxes overlay item stops the stream.
+
+#include <QSettings>
+#include <QStandardPaths>
+#include <QtTest>
+
+#include "AlarmListModel.h"
+#include "BackendUser.h"
+#include "MainWindow.h"
+#include "SimProcess.h"
+#include "WallController.h"
+#include "vigie/rpc/AlarmLink.h"
+#include "vigie/rpc/BackendClient.h"
+#include "vigie/rpc/MetadataLink.h"
+#include "vigie/widgets/WallWidget.h"
+
+using vigie::app::MainWindow;
+using vigie::rpc::AlarmLink;
+using vigie::rpc::BackendClient;
+using vigie::rpc::MetadataLink;
+using vigie::test::userOn;
+using vigie::widgets::TileOverlay;
+using vigie::widgets::WallWidget;
+
+namespace {
+
+const QString kScene = QStringLiteral("scene-01");
+
+bool isAmber(QRgb c)
+{
+    return qRed(c) > 200 && qGreen(c) > 140 && qGreen(c) < 230 && qBlue(c) < 90;
+}
+
+bool isAlarmRed(QRgb c)
+{
+    return qRed(c) > 170 && qGreen(c) < 90 && qBlue(c) < 90;
+}
+
+// How many pixels of the middle half of the box's left edge, as the wall maps it now, pass `test`. The
+// overlay and the grab are taken in one go on the GUI thread, so they show the same boxes.
+int edgePixels(WallWidget* wall, const TileOverlay::Box& box, bool (*test)(QRgb), int* checked)
+{
+    const QImage image = wall->grabFramebuffer();
+    const QRectF picture(wall->pictureRect(0));
+    const QRectF r = wall->tileZoom(0).mapToViewport(box.rect, picture);
+    const int x = qRound(r.left());
+    int count = 0;
+    *checked = 0;
+    for (int y = qRound(r.top() + r.height() / 4); y <= qRound(r.bottom() - r.height() / 4); ++y) {
+        if (!image.rect().contains(x, y) || !picture.contains(x, y))
+            continue;
+        ++*checked;
+        count += test(image.pixel(x, y)) ? 1 : 0;
+    }
+    return count;
+}
+
+}  // namespace
+
+class TestLiveBoxes : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void boxesFollowTheSceneAndTheAlarm();
+
+private:
+    vigie::test::SimProcess m_sim;
+};
+
+void TestLiveBoxes::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("vigie-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_live_boxes"));
+    QSettings().clear();
+    QSettings().setValue(QStringLiteral("alarms/sound"), false);
+    // Scene alarms on every loop: one comes within seconds.
+    QVERIFY2(m_sim.start({QStringLiteral("--cameras"), QStringLiteral("0"), QStringLiteral("--scene-cameras"),
+                          QStringLiteral("1"), QStringLiteral("--scene-alarm-every"), QStringLiteral("0"),
+                          QStringLiteral("--alarm-rate"), QStringLiteral("0")}),
+             qPrintable(m_sim.lastError()));
+}
+
+void TestLiveBoxes::boxesFollowTheSceneAndTheAlarm()
+{
+    BackendClient backend(userOn(m_sim.grpcAddress(), QStringLiteral("operator")));
+    AlarmLink alarms(&backend);
+    MetadataLink liveObjects(&backend);
+    MainWindow window(&backend, 1, {kScene}, nullptr, &alarms);
+    window.setLiveObjectSource(&liveObjects);
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    auto* wall = window.wall();
+    QTRY_COMPARE_WITH_TIMEOUT(liveObjects.wantedCount(kScene), 1, 15000);
+
+    // The tile boxes exactly what the backend streams for the frame on air, labelled by class.
+    QTRY_VERIFY_WITH_TIMEOUT(!wall->tileOverlay(0).boxes.isEmpty(), 15000);
+    {
+        const auto* objects = liveObjects.objects(kScene);
+        QVERIFY(objects);
+        const auto boxes = wall->tileOverlay(0).boxes;
+        QCOMPARE(boxes.size(), objects->size());
+        for (int i = 0; i < boxes.size(); ++i) {
+            QCOMPARE(boxes[i].rect, objects->at(i).box);
+            QCOMPARE(boxes[i].label, vigie::app::WallController::objectLabel(objects->at(i).objectClass));
+        }
+    }
+    // Drawn where the picture shows them: the box's left edge is amber on screen.
+    QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(0).has_value(), 10000);  // a picture is shown: boxes are drawn
+    int checked = 0;
+    int amber = edgePixels(wall, wall->tileOverlay(0).boxes.first(), isAmber, &checked);
+    QVERIFY2(checked > 3 && amber * 10 >= checked * 8, qPrintable(QStringLiteral("%1 of %2").arg(amber).arg(checked)));
+
+    // A scene alarm: the object it is about turns red on the tile, with the alarm's type.
+    QTRY_VERIFY_WITH_TIMEOUT(!alarms.activeAlarms().isEmpty(), 35000);
+    const auto alarm = alarms.activeAlarms().first();
+    QCOMPARE(alarm.cameraId, kScene);
+    QVERIFY(!alarm.objects.isEmpty());
+    auto alarmBox = [&]() -> std::optional<TileOverlay::Box> {
+        for (const auto& box : wall->tileOverlay(0).boxes)
+            if (box.alarm)
+                return box;
+        return std::nullopt;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(alarmBox().has_value(), 5000);
+    // Labelled with the type of the alarm it belongs to (several may be active by now).
+    bool named = false;
+    for (const auto& active : alarms.activeAlarms())
+        named = named || alarmBox()->label.contains(vigie::app::AlarmListModel::typeName(active.type));
+    QVERIFY2(named, qPrintable(alarmBox()->label));
+
+    // Zoomed x2 on the box: still on its object, in red.
+    wall->setTileZoom(0, vigie::widgets::TileZoom(2.0, alarmBox()->rect.center()));
+    QTRY_VERIFY_WITH_TIMEOUT(alarmBox().has_value() && edgePixels(wall, *alarmBox(), isAlarmRed, &checked) * 10 >= checked * 8 &&
+                                 checked > 3,
+                             3000);
+
+    // Boxes hidden: the stream stops, nothing is drawn.
+    auto items = vigie::widgets::kDefaultOverlayItems;
+    items.setFlag(vigie::widgets::OverlayItem::Boxes, false);
+    window.setOverlayItems(items);
+    QCOMPARE(liveObjects.wantedCount(kScene), 0);
+}
+
+QTEST_MAIN(TestLiveBoxes)
+#include "test_live_boxes.moc"
