@@ -381,6 +381,15 @@ RpcError AlarmLink::notConnected(const QString& what) const
     return error;
 }
 
+void AlarmLink::reportRefusedSession(const QString& token, const RpcError& error)
+{
+    // A refusal of a token the backend link has already dropped is no news to it: it is logging in
+    // again (or has), and failing it now would throw that login away and back off for seconds, or
+    // replace a fresh session and reopen every stream.
+    if (token == m_backend->m_token)
+        m_backend->failed(error);
+}
+
 std::optional<qint64> AlarmLink::expectedVersion(const QString& alarmId, const QString& what, const Done& done,
                                                  qint64 seenVersion) const
 {
@@ -404,9 +413,10 @@ void AlarmLink::change(Start start, Request request, const QString& what, Done d
             done(notConnected(what));
         return;
     }
+    const QString token = m_backend->m_token;
     startUnaryCall<Request, Response>(
-        start, request, m_backend->m_token, m_backend->options().callDeadline, m_marshaller, m_calls,
-        [this, start, request, what, done, attempt](const grpc::Status& status, const Response& response) {
+        start, request, token, m_backend->options().callDeadline, m_marshaller, m_calls,
+        [this, start, request, what, done, attempt, token](const grpc::Status& status, const Response& response) {
             if (status.ok()) {
                 // At once: the stream's echo of this version will be ignored as already known.
                 const Alarm alarm = toAlarm(response.alarm());
@@ -417,9 +427,12 @@ void AlarmLink::change(Start start, Request request, const QString& what, Done d
                 return;
             }
             const RpcError error = RpcError::fromStatus(status, what, m_backend->options().address);
+            // Refused for a token the backend link has dropped since (it logs in again after a backend
+            // restart): nothing was applied, and the next attempt carries the new token.
+            const bool staleToken = error.isUnauthenticated() && token != m_backend->m_token;
             if (error.isUnauthenticated())
-                m_backend->failed(error);  // a fresh login; the operator sees this change refused and may retry
-            if (error.isUnreachable() && attempt + 1 < kChangeAttempts) {
+                reportRefusedSession(token, error);  // the operator sees this change refused and may retry
+            if ((error.isUnreachable() || staleToken) && attempt + 1 < kChangeAttempts) {
                 // Same request id: if the first attempt did reach the backend, this one changes nothing.
                 QTimer::singleShot(kChangeRetryDelayMs, this, [this, start, request, what, done, attempt] {
                     change<Request, Response>(start, request, what, done, attempt + 1);
@@ -467,14 +480,15 @@ void AlarmLink::getAlarm(const QString& alarmId, AlarmDone done)
     vigie::v1::GetAlarmRequest request;
     request.set_alarm_id(alarmId.toStdString());
     auto& stub = m_backend->m_channel->alarms();
+    const QString token = m_backend->m_token;
     startUnaryCall<vigie::v1::GetAlarmRequest, vigie::v1::GetAlarmResponse>(
         [&stub](auto* ctx, auto* req, auto* resp, auto cb) { stub.async()->GetAlarm(ctx, req, resp, std::move(cb)); },
-        std::move(request), m_backend->m_token, m_backend->options().callDeadline, m_marshaller, m_calls,
-        [this, what, done](const grpc::Status& status, const vigie::v1::GetAlarmResponse& response) {
+        std::move(request), token, m_backend->options().callDeadline, m_marshaller, m_calls,
+        [this, what, done, token](const grpc::Status& status, const vigie::v1::GetAlarmResponse& response) {
             if (!status.ok()) {
                 const RpcError error = RpcError::fromStatus(status, what, m_backend->options().address);
                 if (error.isUnauthenticated())
-                    m_backend->failed(error);
+                    reportRefusedSession(token, error);
                 if (done)
                     done(std::nullopt, error);
                 return;
@@ -499,18 +513,19 @@ void AlarmLink::listAssignees(const QString& cameraId, AssigneesDone done)
     vigie::v1::ListAssigneesRequest request;
     request.set_camera_id(cameraId.toStdString());
     auto& stub = m_backend->m_channel->alarms();
+    const QString token = m_backend->m_token;
     startUnaryCall<vigie::v1::ListAssigneesRequest, vigie::v1::ListAssigneesResponse>(
         [&stub](auto* ctx, auto* req, auto* resp, auto cb) {
             stub.async()->ListAssignees(ctx, req, resp, std::move(cb));
         },
-        std::move(request), m_backend->m_token, m_backend->options().callDeadline, m_marshaller, m_calls,
-        [this, what, done](const grpc::Status& status, const vigie::v1::ListAssigneesResponse& response) {
+        std::move(request), token, m_backend->options().callDeadline, m_marshaller, m_calls,
+        [this, what, done, token](const grpc::Status& status, const vigie::v1::ListAssigneesResponse& response) {
             if (!done)
                 return;
             if (!status.ok()) {
                 const RpcError error = RpcError::fromStatus(status, what, m_backend->options().address);
                 if (error.isUnauthenticated())
-                    m_backend->failed(error);
+                    reportRefusedSession(token, error);
                 done({}, error);
                 return;
             }

@@ -120,6 +120,7 @@ private slots:
     void concurrentChangesSurfaceAsAConflict();
     void aRetriedRequestAppliesOnce();
     void resumesAfterABackendRestartWithoutLoss();
+    void aChangeRefusedForTheOldSessionIsRetriedWithTheNewOne();
     void compactedJournalLeadsToARelist();
     void anotherUserStartsFromAFreshList();
     void stormArrivesCompleteInFewSignals();
@@ -428,6 +429,53 @@ void TestAlarmLink::resumesAfterABackendRestartWithoutLoss()
     QTRY_VERIFY_WITH_TIMEOUT(fresh.link.isLive(), kOnlineTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(versionsOf(link), versionsOf(fresh.link), 5000);
     QCOMPARE(link.book().unacknowledgedCount(), fresh.link.book().unacknowledgedCount());
+}
+
+void TestAlarmLink::aChangeRefusedForTheOldSessionIsRetriedWithTheNewOne()
+{
+    QTemporaryDir journal;
+    QVERIFY(journal.isValid());
+    const quint16 port = freePort();
+    QVERIFY(port != 0);
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(port);
+    const QStringList arguments = {QStringLiteral("--listen"), address, QStringLiteral("--alarm-journal"),
+                                   journal.path(), QStringLiteral("--alarm-rate"), QStringLiteral("0")};
+    auto sim = std::make_unique<SimProcess>();
+    QVERIFY2(sim->start(arguments), qPrintable(sim->lastError()));
+    const QString id = raise(*sim, QStringLiteral("cam-02 intrusion high"));
+    QVERIFY(!id.isEmpty());
+    Console console(address, QStringLiteral("operator"));
+    QTRY_VERIFY_WITH_TIMEOUT(console.link.isLive() && console.link.alarm(id), kOnlineTimeoutMs);
+
+    // The backend restarts and forgets the session; the backend link notices and will log in again.
+    QCOMPARE(::kill(pid_t(sim->processId()), SIGKILL), 0);
+    sim.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(console.client.state(), ConnectionState::Unreachable, 10000);
+    sim = std::make_unique<SimProcess>();
+    QVERIFY2(sim->start(arguments), qPrintable(sim->lastError()));
+
+    // The operator acknowledges just as the new login starts: the change goes with the old token and is
+    // refused. That refusal is no news to the backend link: it must neither throw the login in progress
+    // away (and wait out a growing backoff) nor replace the fresh session (and reopen every stream). The
+    // change is tried again with the new session.
+    QSignalSpy states(&console.client, &BackendClient::stateChanged);
+    auto outcome = std::make_shared<Outcome>();
+    console.link.acknowledge(id, AlarmVerdict::None, QString(), recordInto(outcome));
+    console.client.start();  // what its retry timer would do now
+    QTRY_VERIFY_WITH_TIMEOUT(outcome->done && console.link.isLive(), kCallTimeoutMs);
+    QStringList transitions;
+    int online = 0;
+    int unreachable = 0;
+    for (const auto& arguments : states) {
+        const auto state = arguments.at(0).value<ConnectionState>();
+        transitions << QString::number(int(state)) + QLatin1Char(' ') + arguments.at(1).toString();
+        online += state == ConnectionState::Online;
+        unreachable += state == ConnectionState::Unreachable;
+    }
+    QVERIFY2(online == 1 && unreachable == 0, qPrintable(transitions.join(u'\n')));
+    QCOMPARE(sim->stderrText().count(QStringLiteral("login 'operator'")), 1);  // one session on the new backend
+    QVERIFY2(!outcome->error, qPrintable(outcome->error->text));
+    QTRY_COMPARE_WITH_TIMEOUT(console.link.alarm(id)->version, 2, 5000);
 }
 
 void TestAlarmLink::compactedJournalLeadsToARelist()

@@ -153,6 +153,18 @@ void SimProcess::stop()
     forwardStderr();
 }
 
+bool SimProcess::killWith(int signal, std::chrono::milliseconds timeout)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return true;
+    if (::kill(pid_t(m_process.processId()), signal) != 0)
+        return fail(QStringLiteral("cannot send signal %1 to vigie-sim").arg(signal));
+    const bool ended = m_process.waitForFinished(static_cast<int>(timeout.count()));
+    forwardStderr();
+    return ended ||
+           fail(QStringLiteral("vigie-sim still running %1 ms after signal %2").arg(timeout.count()).arg(signal));
+}
+
 bool SimProcess::isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
 int SimProcess::exitCode() const

@@ -35,6 +35,10 @@ public:
 
     // Sends "quit" and waits for a clean exit; terminates, then kills, a sim that does not comply.
     void stop();
+    // Sends `signal` (SIGKILL: a crash; SIGTERM: the shutdown a service manager asks for) and waits until
+    // the process is gone, so that its port and journal are free for the next run. False if it outlives
+    // `timeout`.
+    bool killWith(int signal, std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
     bool isRunning() const;
     // For tests that freeze the backend (SIGSTOP) to simulate a camera that stops sending.

@@ -21,7 +21,8 @@
 // that alarm alone.
 //
 // Changes carry the alarm's version in the book as expected_version and a fresh request id, and are
-// retried with that same id when the backend could not be reached. Their answer goes through the book
+// retried with that same id when the backend could not be reached, or refused a session the backend
+// link has replaced since (a restarted backend forgets sessions). Their answer goes through the book
 // at once (the operator sees the result before the stream echoes it).
 
 #include <QDateTime>
@@ -115,6 +116,9 @@ private:
     bool callable() const;
     RpcError notConnected(const QString& what) const;
     void reportConflict(const QString& alarmId, RpcError error, const QString& what, const Done& done);
+    // An UNAUTHENTICATED answer to a call made with `token`: the backend link logs in again if that is
+    // still its session.
+    void reportRefusedSession(const QString& token, const RpcError& error);
     template <class Request, class Response, class Start>
     void change(Start start, Request request, const QString& what, Done done, int attempt);
     // The version to expect, or an error when the alarm is not in the book.
