@@ -151,9 +151,10 @@ void MetadataLink::open(const QString& cameraId)
     request.set_camera_id(cameraId.toStdString());
     request.set_max_frames_per_second(m_maxFramesPerSecond);
     auto& stub = m_backend->m_channel->alarms();
+    const QString token = m_backend->m_token;
     it->stream = ReadStream<vigie::v1::SubscribeMetadataRequest, vigie::v1::SubscribeMetadataResponse>::start(
         [&stub](auto* ctx, auto* req, auto* reactor) { stub.async()->SubscribeMetadata(ctx, req, reactor); },
-        std::move(request), m_backend->m_token, m_marshaller, m_calls,
+        std::move(request), token, m_marshaller, m_calls,
         [this, cameraId, generation](const vigie::v1::SubscribeMetadataResponse& event) {
             auto feed = m_feeds.find(cameraId);
             if (feed == m_feeds.end() || feed->generation != generation)
@@ -181,7 +182,7 @@ void MetadataLink::open(const QString& cameraId)
                 feed->staleTimer->start(kStaleAfter);
             setObjects(cameraId, true, std::move(objects));
         },
-        [this, cameraId, generation](const grpc::Status& status) {
+        [this, cameraId, generation, token](const grpc::Status& status) {
             auto feed = m_feeds.find(cameraId);
             if (feed == m_feeds.end() || feed->generation != generation)
                 return;  // a stream we closed ourselves
@@ -191,8 +192,13 @@ void MetadataLink::open(const QString& cameraId)
             if (status.ok())
                 error.text = tr("The backend closed the analytics stream");
             if (error.isUnauthenticated()) {
-                // The backend link logs in again; its return to Online reopens every stream.
-                m_backend->failed(error);
+                // The backend link logs in again; its return to Online reopens every stream. A refusal of
+                // a token it has replaced already is no news to it: that stream just tries again.
+                if (token == m_backend->m_token) {
+                    m_backend->failed(error);
+                    return;
+                }
+                failed(cameraId, error.text, true);
                 return;
             }
             failed(cameraId, error.text, !isFinalRefusal(error.code));
