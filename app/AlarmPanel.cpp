@@ -8,14 +8,17 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QPainter>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
-#include <QToolButton>
-#include <QTimer>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTextDocument>
+#include <QTimer>
+#include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include "AlarmFilterProxy.h"
@@ -32,6 +35,27 @@ using vigie::rpc::AlarmType;
 using vigie::rpc::AlarmVerdict;
 
 namespace {
+
+// The details pane: rich text whose images are the alarms' stills, looked up by alarm id
+// ("vigie-still:<alarm id>"), so that no picture is copied into the document.
+class AlarmDetailsView : public QTextBrowser {
+public:
+    using StillLookup = std::function<QImage(const QString&)>;
+    AlarmDetailsView(StillLookup lookup, QWidget* parent) : QTextBrowser(parent), m_lookup(std::move(lookup)) {}
+
+    static QString urlOf(const QString& alarmId) { return QStringLiteral("vigie-still:") + alarmId; }
+
+protected:
+    QVariant loadResource(int type, const QUrl& name) override
+    {
+        if (type == QTextDocument::ImageResource && name.scheme() == QLatin1String("vigie-still"))
+            return m_lookup(name.path());
+        return QTextBrowser::loadResource(type, name);
+    }
+
+private:
+    StillLookup m_lookup;
+};
 
 QString verdictName(AlarmVerdict verdict)
 {
@@ -108,7 +132,7 @@ AlarmPanel::AlarmPanel(vigie::rpc::AlarmLink* alarms, vigie::rpc::BackendClient*
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    m_details = new QTextBrowser(split);
+    m_details = new AlarmDetailsView([this](const QString& alarmId) { return m_stills.value(alarmId); }, split);
     m_details->setObjectName(QStringLiteral("alarmDetails"));
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -128,9 +152,16 @@ AlarmPanel::AlarmPanel(vigie::rpc::AlarmLink* alarms, vigie::rpc::BackendClient*
     verdicts->addAction(tr("False alarm"), this, [this] { closeSelected(int(AlarmVerdict::FalseAlarm)); });
     verdicts->addAction(tr("Test"), this, [this] { closeSelected(int(AlarmVerdict::Test)); });
     m_close->setMenu(verdicts);
+    m_assign = new QPushButton(tr("Assign…"), this);
+    m_assign->setObjectName(QStringLiteral("alarmAssign"));
+    m_assign->setToolTip(tr("Give it to an operator who may handle this camera's alarms (A)"));
+    auto* assignees = new QMenu(m_assign);
+    // Asked of the backend each time the menu opens: who is on duty changes during a shift.
+    connect(assignees, &QMenu::aboutToShow, this, [this, assignees] { fillAssignees(assignees); });
+    m_assign->setMenu(assignees);
     m_show = new QPushButton(tr("Show live"), this);
     m_show->setToolTip(tr("The alarm's camera, live and large (Enter, double click)"));
-    for (auto* button : {m_acknowledge, m_take, m_hold, m_close, m_show})
+    for (auto* button : {m_acknowledge, m_take, m_hold, m_close, m_assign, m_show})
         actions->addWidget(button);
     m_comment = new QLineEdit(this);
     m_comment->setObjectName(QStringLiteral("alarmComment"));
@@ -161,6 +192,7 @@ AlarmPanel::AlarmPanel(vigie::rpc::AlarmLink* alarms, vigie::rpc::BackendClient*
     addKey(tr("Alarm list: take"), QKeySequence(Qt::Key_T), [this] { takeSelected(); });
     addKey(tr("Alarm list: hold"), QKeySequence(Qt::Key_H), [this] { holdSelected(); });
     addKey(tr("Alarm list: close with a verdict"), QKeySequence(Qt::Key_C), [this] { m_close->showMenu(); });
+    addKey(tr("Alarm list: assign"), QKeySequence(Qt::Key_A), [this] { m_assign->showMenu(); });
 
     connect(m_alarms, &vigie::rpc::AlarmLink::alarmsReset, this, [this] {
         const QString keep = selectedAlarmId();
@@ -328,6 +360,48 @@ void AlarmPanel::takeSelected()
         shownVersion());
 }
 
+void AlarmPanel::assignSelected(const QString& assignee)
+{
+    const QString id = selectedAlarmId();
+    if (id.isEmpty())
+        return;
+    m_alarms->assign(
+        id, assignee, {},
+        [panel = QPointer(this), assignee](const auto& error) {
+            if (panel)
+                panel->report(assignee.isEmpty() ? tr("Unassigned") : tr("Assigned to %1").arg(assignee), error);
+        },
+        shownVersion());
+}
+
+void AlarmPanel::fillAssignees(QMenu* menu)
+{
+    menu->clear();
+    const Alarm* alarm = m_alarms->alarm(selectedAlarmId());
+    if (!alarm)
+        return;
+    menu->addAction(tr("Asking the backend…"))->setEnabled(false);
+    const QString alarmId = alarm->id;
+    m_alarms->listAssignees(alarm->cameraId, [panel = QPointer(this), menu = QPointer(menu), alarmId](
+                                                 const QList<vigie::rpc::AlarmAssignee>& assignees,
+                                                 const std::optional<vigie::rpc::RpcError>& error) {
+        if (!panel || !menu || panel->selectedAlarmId() != alarmId)
+            return;  // the operator moved on: this list is for another alarm's camera
+        menu->clear();
+        if (error) {
+            menu->addAction(error->text)->setEnabled(false);
+            return;
+        }
+        menu->addAction(tr("Nobody"), panel, [panel] { panel->assignSelected(QString()); });
+        menu->addSeparator();
+        for (const auto& assignee : assignees) {
+            const QString text = assignee.online ? tr("%1 (on duty)").arg(assignee.displayName) : assignee.displayName;
+            menu->addAction(text, panel, [panel, user = assignee.user] { panel->assignSelected(user); });
+        }
+        menu->adjustSize();
+    });
+}
+
 void AlarmPanel::holdSelected()
 {
     const QString id = selectedAlarmId();
@@ -386,7 +460,7 @@ void AlarmPanel::showSelectedCamera()
 void AlarmPanel::updateDetails()
 {
     const Alarm* alarm = m_alarms->alarm(selectedAlarmId());
-    for (auto* button : {m_acknowledge, m_take, m_hold, m_close, m_show})
+    for (auto* button : {m_acknowledge, m_take, m_hold, m_close, m_assign, m_show})
         button->setEnabled(alarm != nullptr);
     if (!alarm) {
         m_details->setHtml(tr("<p>Select an alarm to see what happened.</p>"));
@@ -399,6 +473,13 @@ void AlarmPanel::updateDetails()
     QString html = QStringLiteral("<h3>%1 — %2</h3>")
                        .arg(AlarmListModel::typeName(alarm->type).toHtmlEscaped(),
                             (camera ? camera->name : alarm->cameraId).toHtmlEscaped());
+    if (const QImage picture = m_stills.value(alarm->id); !picture.isNull()) {
+        html += QStringLiteral("<p><img src=\"%1\" width=\"%2\"></p>")
+                    .arg(AlarmDetailsView::urlOf(alarm->id).toHtmlEscaped())
+                    .arg(std::min(picture.width(), 360));
+    } else {
+        html += tr("<p><i>No picture: no wall was playing this camera when the alarm came.</i></p>");
+    }
     html += QStringLiteral("<p>%1</p>").arg(alarm->description.toHtmlEscaped());
     html += tr("<p>Rule: %1<br>Priority: %2 · State: %3<br>Event: %4<br>Verdict: %5%6</p>")
                 .arg(alarm->ruleName.toHtmlEscaped(), AlarmListModel::priorityName(alarm->priority),
@@ -418,6 +499,28 @@ void AlarmPanel::updateDetails()
         lines << historyLine(entry);
     html += QStringLiteral("<p>%1</p>").arg(lines.join(QStringLiteral("<br>")));
     m_details->setHtml(html);
+}
+
+void AlarmPanel::setStill(const QString& alarmId, const QImage& picture)
+{
+    const Alarm* alarm = m_alarms->alarm(alarmId);
+    if (picture.isNull() || !alarm || m_stills.contains(alarmId))
+        return;
+    // The objects the alarm is about, where they were at the event: the still's reason to exist.
+    QImage marked = picture.convertToFormat(QImage::Format_RGB32);
+    QPainter painter(&marked);
+    painter.setPen(QPen(QColor(230, 30, 30), std::max(2.0, marked.width() / 240.0)));
+    for (const auto& object : alarm->objects) {
+        painter.drawRect(QRectF(object.box.x() * marked.width(), object.box.y() * marked.height(),
+                                object.box.width() * marked.width(), object.box.height() * marked.height()));
+    }
+    painter.end();
+    m_stills.insert(alarmId, marked);
+    m_stillOrder.enqueue(alarmId);
+    while (m_stillOrder.size() > kMaxStills)
+        m_stills.remove(m_stillOrder.dequeue());
+    if (selectedAlarmId() == alarmId)
+        updateDetails();
 }
 
 }  // namespace vigie::app

@@ -10,6 +10,9 @@
 // Thread affinity: GUI thread.
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QImage>
+#include <QQueue>
 #include <QSet>
 #include <QWidget>
 
@@ -19,6 +22,7 @@ class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPlainTextEdit;
 class QTableView;
 class QTextBrowser;
@@ -53,9 +57,16 @@ public:
     void acknowledgeSelected();
     void takeSelected();
     void holdSelected();
+    void assignSelected(const QString& assignee);  // login name; empty = nobody
     void closeSelected(int verdict);  // vigie::rpc::AlarmVerdict as int
     void commentSelected(const QString& text);
     void showSelectedCamera();
+
+    // The picture of the alarm's camera when it was raised (a still of the live stream), shown in the
+    // details with the alarm's boxes drawn on it. The latest kMaxStills are kept.
+    void setStill(const QString& alarmId, const QImage& picture);
+    QImage still(const QString& alarmId) const { return m_stills.value(alarmId); }
+    static constexpr int kMaxStills = 300;
 
 signals:
     // The operator wants to see this alarm's camera live.
@@ -64,6 +75,7 @@ signals:
 private:
     void buildFilters(QHBoxLayout* bar);
     void updateDetails();
+    void fillAssignees(QMenu* menu);  // the operators the selected alarm may go to, asked of the backend
     void report(const QString& action, const std::optional<vigie::rpc::RpcError>& error);
     void applyPending();
 
@@ -82,9 +94,12 @@ private:
     QPushButton* m_take = nullptr;
     QPushButton* m_hold = nullptr;
     QPushButton* m_close = nullptr;
+    QPushButton* m_assign = nullptr;
     QPushButton* m_show = nullptr;
     QTimer* m_applyTimer = nullptr;
     QSet<QString> m_pending;  // alarms changed since the last apply
+    QHash<QString, QImage> m_stills;  // by alarm id, boxes drawn
+    QQueue<QString> m_stillOrder;     // oldest first, to drop beyond kMaxStills
     QElapsedTimer m_sinceApply;
 };
 

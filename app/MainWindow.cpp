@@ -547,7 +547,46 @@ void MainWindow::onAlarmsChanged(const QStringList& alarmIds)
     }
     std::sort(fresh.begin(), fresh.end(), [](const auto* a, const auto* b) { return int(a->priority) < int(b->priority); });
     for (const auto* alarm : std::as_const(fresh))
+        takeAlarmStill(*alarm);
+    for (const auto* alarm : std::as_const(fresh))
         popUpAlarm(alarm->id);
+}
+
+void MainWindow::takeAlarmStill(const vigie::rpc::Alarm& alarm)
+{
+    // Only a live alarm of a moment ago: the picture now is the picture of the event. A replay after a
+    // reconnection is old news, and the camera has moved on.
+    if (!m_alarmPanel || !m_alarms->isLive() || alarm.eventTime.msecsTo(QDateTime::currentDateTimeUtc()) > kStillEventAgeMs)
+        return;
+    // One picture per camera and second, shared by the alarms raised meanwhile: a storm costs no more
+    // than one small conversion per camera and second.
+    auto& still = m_cameraStills[alarm.cameraId];
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool inFlight = !still.waiting.isEmpty() && now - still.requestedAtMs < kStillTimeoutMs;
+    if (inFlight) {
+        still.waiting << alarm.id;
+        return;
+    }
+    if (now - still.takenAtMs < kStillPeriodMs && !still.picture.isNull()) {
+        m_alarmPanel->setStill(alarm.id, still.picture);
+        return;
+    }
+    still.waiting.clear();  // a request whose tile stopped before its next frame: never answered
+    const QString cameraId = alarm.cameraId;
+    for (auto* workspace : std::as_const(m_workspaces)) {
+        const bool asked = workspace->controller()->grabStill(cameraId, kStillWidth, [this, cameraId](const QImage& picture) {
+            auto& taken = m_cameraStills[cameraId];
+            taken.picture = picture;
+            taken.takenAtMs = QDateTime::currentMSecsSinceEpoch();
+            for (const QString& id : std::exchange(taken.waiting, {}))
+                m_alarmPanel->setStill(id, picture);
+        });
+        if (asked) {
+            still.waiting << alarm.id;
+            still.requestedAtMs = now;
+            return;
+        }
+    }
 }
 
 void MainWindow::popUpAlarm(const QString& alarmId)

@@ -9,6 +9,8 @@
 //
 // Thread affinity: GUI thread.
 
+#include <QHash>
+#include <QImage>
 #include <QList>
 #include <QMainWindow>
 #include <QSet>
@@ -94,6 +96,19 @@ protected:
 private:
     // An active alarm's objects are highlighted on the live picture this long after the event.
     static constexpr int kAlarmTrackSeconds = 60;
+    // Alarm stills: taken only for an event this recent, at most once per camera and period, this wide;
+    // a request a tile did not answer in time (it stopped) is given up.
+    static constexpr qint64 kStillEventAgeMs = 3000;
+    static constexpr qint64 kStillPeriodMs = 1000;
+    static constexpr qint64 kStillTimeoutMs = 2000;
+    static constexpr int kStillWidth = 480;
+    struct CameraStill {
+        QImage picture;
+        qint64 takenAtMs = 0;
+        qint64 requestedAtMs = 0;
+        QStringList waiting;  // alarms waiting for the picture being taken
+    };
+    QHash<QString, CameraStill> m_cameraStills;  // by camera id
     void showShortcuts();
     void showTileMenu(Workspace* workspace, int wallIndex, const QPoint& globalPos);
     // "Send to wall" entries: the tile's camera, or the whole layout, onto a wall monitor.
@@ -121,6 +136,8 @@ private:
     void refreshAlarmIndicators();
     void updateAlarmBanner();
     void popUpAlarm(const QString& alarmId);
+    // The alarm's camera as a wall plays it now, for the alarm's details (when some wall plays it).
+    void takeAlarmStill(const vigie::rpc::Alarm& alarm);
     int tabOf(const Workspace* workspace) const;
     void saveWorkspaces() const;
 

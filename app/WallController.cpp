@@ -5,15 +5,19 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QEvent>
+#include <QImage>
 #include <QPointer>
 #include <QThread>
 #include <QSet>
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 
 #include "SnapshotWriter.h"
 #include "StreamChoice.h"
+#include "vigie/player/FrameScaler.h"
+#include "vigie/player/VideoFrame.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/rpc/MetadataLink.h"
 #include "vigie/widgets/TileOverlay.h"
@@ -327,6 +331,41 @@ void WallController::setCamera(int tile, const QString& cameraId)
     m_tiles[static_cast<size_t>(tile)].cameraId = cameraId;
     openTile(tile, sameCamera);
     emit assignmentsChanged();
+}
+
+bool WallController::grabStill(const QString& cameraId, int maxWidth, std::function<void(const QImage&)> done)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    const auto playing = std::find_if(m_tiles.begin(), m_tiles.end(), [&](const Tile& t) {
+        return t.cameraId == cameraId && t.session && t.state == StreamState::Playing;
+    });
+    if (playing == m_tiles.end())
+        return false;
+    QPointer<WallController> self(this);
+    // Decoder thread: a still is small, so it is scaled there (well under a millisecond) and only the
+    // image crosses to the GUI thread.
+    playing->session->mailbox()->requestOriginal(
+        [self, maxWidth, done = std::move(done)](std::shared_ptr<const vigie::player::VideoFrame> frame) {
+            if (!frame || frame->width() <= 0)
+                return;
+            const int width = std::min(maxWidth, frame->width());
+            const int height = std::max(1, int(std::lround(double(width) * frame->height() / frame->width())));
+            vigie::player::FrameScaler scaler;
+            const auto rgb = scaler.toBgra(*frame, width, height);
+            if (!rgb)
+                return;
+            QImage image = QImage(rgb->planeData(0), rgb->width(), rgb->height(), rgb->planeStride(0),
+                                  QImage::Format_RGB32)
+                               .copy();  // owns its pixels: the scaler's buffer dies here
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, done, image = std::move(image)] {
+                    if (self)
+                        done(image);
+                },
+                Qt::QueuedConnection);
+        });
+    return true;
 }
 
 void WallController::snapshot(int tile)

@@ -33,6 +33,7 @@
 #include <QStringList>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -44,6 +45,7 @@
 #include "vigie/widgets/TileOverlay.h"
 #include "vigie/widgets/WallLayout.h"
 
+class QImage;
 class QTimer;
 
 namespace vigie::rpc {
@@ -96,6 +98,9 @@ public:
     // Saves the tile's next decoded picture as PNG at the stream's native size (SnapshotWriter); the
     // outcome comes as snapshotSaved or snapshotFailed.
     void snapshot(int tile);
+    // The next picture of a tile playing this camera, at most maxWidth pixels wide (aspect kept), to
+    // `done` on the GUI thread; false (and no call) when no tile plays the camera. Alarm stills.
+    bool grabStill(const QString& cameraId, int maxWidth, std::function<void(const QImage&)> done);
 
     // Exchanges the cameras of two tiles (a tile dragged onto another). Both reopen: a tile never shows
     // the other camera's last picture under its new title.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <utility>
+#include <vector>
 
 namespace vigie::player {
 
@@ -11,16 +12,17 @@ void FrameMailbox::post(std::unique_ptr<VideoFrame> frame)
     if (!frame)
         return;
     Delivery delivery;
-    OriginalReceiver original;
+    std::vector<OriginalReceiver> originals;
     {
         std::lock_guard lock(m_mutex);
         delivery = m_delivery;
-        original = std::exchange(m_originalReceiver, {});
+        originals = std::exchange(m_originalReceivers, {});
     }
-    if (original) {
-        // Called outside the lock: the receiver may post, log or take time without blocking take().
+    if (!originals.empty()) {
+        // Called outside the lock: the receivers may post, log or take time without blocking take().
         std::shared_ptr<const VideoFrame> shared = frame->shareBuffers();
-        original(std::move(shared));  // null only when out of memory: the receiver reports it
+        for (const OriginalReceiver& original : originals)
+            original(shared);  // null only when out of memory: the receiver reports it
     }
     SourceArea shown;  // what the frame handed on shows
     if (delivery.width > 0 && delivery.height > 0) {
@@ -58,9 +60,12 @@ void FrameMailbox::post(std::unique_ptr<VideoFrame> frame)
 
 void FrameMailbox::requestOriginal(OriginalReceiver receiver)
 {
-    OriginalReceiver previous;  // destroyed outside the lock
     std::lock_guard lock(m_mutex);
-    previous = std::exchange(m_originalReceiver, std::move(receiver));
+    // Bounded: a decoder that stopped posting must not let requests pile up without end. The oldest
+    // is dropped; each asker (snapshot, alarm still) makes at most one request per frame period anyway.
+    if (m_originalReceivers.size() >= kMaxOriginalRequests)
+        m_originalReceivers.erase(m_originalReceivers.begin());
+    m_originalReceivers.push_back(std::move(receiver));
 }
 
 void FrameMailbox::setDeliveredSize(int width, int height, bool keepAspect, const SourceArea& area)

@@ -474,6 +474,42 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <source>A sound for each new alarm</source>
         <translation>Un son pour chaque nouvelle alarme</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;No picture: no wall was playing this camera when the alarm came.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Pas d&apos;image&#xa0;: aucun mur n&apos;affichait cette caméra à l&apos;arrivée de l&apos;alarme.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Attribuer…</translation>
+    </message>
+    <message>
+        <source>Give it to an operator who may handle this camera&apos;s alarms (A)</source>
+        <translation>La confier à un opérateur habilité pour les alarmes de cette caméra (A)</translation>
+    </message>
+    <message>
+        <source>Alarm list: assign</source>
+        <translation>Liste des alarmes : attribuer</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Attribution retirée</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>Attribuée à %1</translation>
+    </message>
+    <message>
+        <source>Asking the backend…</source>
+        <translation>Demande au serveur…</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne (aucune attribution)</translation>
+    </message>
+    <message>
+        <source>%1 (on duty)</source>
+        <translation>%1 (en poste)</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::MainWindow</name>

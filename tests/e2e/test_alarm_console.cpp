@@ -5,6 +5,8 @@
 
 #include <QSettings>
 #include <QStandardPaths>
+#include <QMenu>
+#include <QPushButton>
 #include <QTableView>
 #include <QtTest>
 
@@ -181,6 +183,29 @@ void TestAlarmConsole::conflictIsReportedNotOverwritten()
     panel->holdSelected();
     QTRY_COMPARE_WITH_TIMEOUT(int(alarms.alarm(id)->state), int(vigie::rpc::AlarmState::OnHold), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(!panel->feedback().contains(QLatin1String("meanwhile")), 5000);
+
+    // Assigned from the dock to another operator: the menu lists who may handle this camera's alarms, as
+    // the backend says (the current assignee, the supervisor, among them), and the other client sees it.
+    auto* assign = panel->findChild<QPushButton*>(QStringLiteral("alarmAssign"));
+    QVERIFY(assign && assign->menu());
+    emit assign->menu()->aboutToShow();
+    QTRY_VERIFY_WITH_TIMEOUT(assign->menu()->actions().size() >= 4, 5000);  // nobody, separator, two people at least
+    QAction* someoneElse = nullptr;
+    bool supervisorListed = false;
+    for (QAction* action : assign->menu()->actions()) {
+        if (action->isSeparator() || !action->isEnabled() || action == assign->menu()->actions().first())
+            continue;
+        if (action->text().startsWith(changedBy))
+            supervisorListed = true;
+        else if (!someoneElse)
+            someoneElse = action;
+    }
+    QVERIFY(supervisorListed);
+    QVERIFY(someoneElse);
+    someoneElse->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(other.alarm(id) && !other.alarm(id)->assignee.isEmpty() &&
+                                 other.alarm(id)->assignee != QLatin1String("supervisor"),
+                             5000);
 }
 
 QTEST_MAIN(TestAlarmConsole)

@@ -1,13 +1,16 @@
 // Live analytics boxes on the wall, against a real vigie-sim scene camera: the tile boxes the objects
 // the backend streams for the frame on air (amber), the objects of an active alarm in the alarm red
-// with the alarm's type, in the right place on screen (pixels read back) unzoomed and zoomed; hiding
-// the Boxes overlay item stops the stream.
+// with the alarm's type, in the right place on screen (pixels read back) unzoomed and zoomed; the
+// alarm's details show the picture of the event with its boxes; hiding the Boxes overlay item stops
+// the stream.
 
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTextBrowser>
 #include <QtTest>
 
 #include "AlarmListModel.h"
+#include "AlarmPanel.h"
 #include "BackendUser.h"
 #include "MainWindow.h"
 #include "SimProcess.h"
@@ -117,8 +120,17 @@ void TestLiveBoxes::boxesFollowTheSceneAndTheAlarm()
     QVERIFY2(checked > 3 && amber * 10 >= checked * 8, qPrintable(QStringLiteral("%1 of %2").arg(amber).arg(checked)));
 
     // A scene alarm: the object it is about turns red on the tile, with the alarm's type.
-    QTRY_VERIFY_WITH_TIMEOUT(!alarms.activeAlarms().isEmpty(), 35000);
-    const auto alarm = alarms.activeAlarms().first();
+    // One raised while the client listens (the details' picture is taken for live alarms only).
+    QTRY_VERIFY_WITH_TIMEOUT(alarms.isLive(), 10000);
+    const QDateTime listening = QDateTime::currentDateTimeUtc();
+    auto raisedSince = [&]() -> std::optional<vigie::rpc::Alarm> {
+        for (const auto& active : alarms.activeAlarms())
+            if (active.raisedAt >= listening)
+                return active;
+        return std::nullopt;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(raisedSince().has_value(), 35000);
+    const auto alarm = *raisedSince();
     QCOMPARE(alarm.cameraId, kScene);
     QVERIFY(!alarm.objects.isEmpty());
     auto alarmBox = [&]() -> std::optional<TileOverlay::Box> {
@@ -133,6 +145,19 @@ void TestLiveBoxes::boxesFollowTheSceneAndTheAlarm()
     for (const auto& active : alarms.activeAlarms())
         named = named || alarmBox()->label.contains(vigie::app::AlarmListModel::typeName(active.type));
     QVERIFY2(named, qPrintable(alarmBox()->label));
+
+    // The alarm's details show the camera's picture at the event, the alarm's objects boxed in red.
+    auto* panel = window.alarmPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->still(alarm.id).isNull(), 3000);
+    const QImage still = panel->still(alarm.id);
+    QVERIFY(still.width() <= 480 && still.width() >= 320);
+    const QRectF objectBox = alarm.objects.first().box;
+    const QPoint edge(qRound(objectBox.left() * still.width()), qRound(objectBox.center().y() * still.height()));
+    QVERIFY2(isAlarmRed(still.pixel(edge)), qPrintable(QString::number(still.pixel(edge), 16)));
+    panel->selectAlarm(alarm.id);
+    auto* details = panel->findChild<QTextBrowser*>(QStringLiteral("alarmDetails"));
+    QVERIFY(details);
+    QVERIFY(details->toHtml().contains(QLatin1String("vigie-still:")));
 
     // Zoomed x2 on the box: still on its object, in red.
     wall->setTileZoom(0, vigie::widgets::TileZoom(2.0, alarmBox()->rect.center()));

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "vigie/player/FrameScaler.h"
 #include "vigie/player/VideoFrame.h"
@@ -32,9 +33,11 @@ public:
     void post(std::unique_ptr<VideoFrame> frame);
     // Any thread. The next frame posted is also handed to `receiver`, as decoded (native size and layout,
     // before any conversion; it shares the decoder's buffers, no copy), on the posting thread: keep the
-    // receiver short (typically a queued call). A new request replaces one still pending. Snapshots.
+    // receiver short (typically a queued call). Every request pending gets that frame (a snapshot and an
+    // alarm's still may be asked together); at most kMaxOriginalRequests wait, the oldest dropped beyond.
     using OriginalReceiver = std::function<void(std::shared_ptr<const VideoFrame>)>;
     void requestOriginal(OriginalReceiver receiver);
+    static constexpr std::size_t kMaxOriginalRequests = 8;
 
     // Any thread. From the next post() on, frames are converted to PixelLayout::Bgra at width x height
     // (keepAspect: the largest size of the picture's aspect ratio inside it). 0 x 0 = deliver decoded
@@ -70,7 +73,7 @@ private:
         SourceArea area;
     };
     Delivery m_delivery;                  // guarded by m_mutex
-    OriginalReceiver m_originalReceiver;  // guarded by m_mutex
+    std::vector<OriginalReceiver> m_originalReceivers;  // guarded by m_mutex
     // Converts outside m_mutex so that take() never waits for a conversion; posts are serialised on it.
     std::mutex m_scaleMutex;
     FrameScaler m_scaler;                 // guarded by m_scaleMutex
