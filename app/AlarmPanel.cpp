@@ -473,13 +473,16 @@ void AlarmPanel::updateDetails()
     QString html = QStringLiteral("<h3>%1 — %2</h3>")
                        .arg(AlarmListModel::typeName(alarm->type).toHtmlEscaped(),
                             (camera ? camera->name : alarm->cameraId).toHtmlEscaped());
+    // The picture of the event beside what the backend says of it: both in sight without scrolling.
+    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\"><tr><td valign=\"top\">");
     if (const QImage picture = m_stills.value(alarm->id); !picture.isNull()) {
-        html += QStringLiteral("<p><img src=\"%1\" width=\"%2\"></p>")
+        html += QStringLiteral("<img src=\"%1\" width=\"%2\">")
                     .arg(AlarmDetailsView::urlOf(alarm->id).toHtmlEscaped())
-                    .arg(std::min(picture.width(), 360));
+                    .arg(std::min(picture.width(), kStillShownWidth));
     } else {
         html += tr("<p><i>No picture: no wall was playing this camera when the alarm came.</i></p>");
     }
+    html += QStringLiteral("</td><td valign=\"top\" style=\"padding-left: 8px\">");
     html += QStringLiteral("<p>%1</p>").arg(alarm->description.toHtmlEscaped());
     html += tr("<p>Rule: %1<br>Priority: %2 · State: %3<br>Event: %4<br>Verdict: %5%6</p>")
                 .arg(alarm->ruleName.toHtmlEscaped(), AlarmListModel::priorityName(alarm->priority),
@@ -493,6 +496,7 @@ void AlarmPanel::updateDetails()
     if (!alarm->assignee.isEmpty())
         html += tr("<p>Handled by %1</p>")
                     .arg((alarm->assigneeDisplayName.isEmpty() ? alarm->assignee : alarm->assigneeDisplayName).toHtmlEscaped());
+    html += QStringLiteral("</td></tr></table>");
     html += tr("<p><b>History</b></p>");
     QStringList lines;
     for (const auto& entry : alarm->history)

@@ -67,6 +67,7 @@ public:
     void setStill(const QString& alarmId, const QImage& picture);
     QImage still(const QString& alarmId) const { return m_stills.value(alarmId); }
     static constexpr int kMaxStills = 300;
+    static constexpr int kStillShownWidth = 240;  // in the details, beside the text
 
 signals:
     // The operator wants to see this alarm's camera live.

@@ -608,12 +608,14 @@ QList<vigie::widgets::TileOverlay::Box> WallController::boxesOf(const QString& c
     }
     QList<TileOverlay::Box> boxes;
     boxes.reserve(live->size());
+    QSet<QString> named;  // alarm types already written on this tile: a crowd gets one label, not six
     for (const auto& object : *live) {
         TileOverlay::Box box{object.box, objectLabel(object.objectClass)};
         if (alarmed != m_alarmed.constEnd()) {
             if (const auto track = alarmed->tracks.constFind(object.trackId); track != alarmed->tracks.constEnd()) {
                 box.alarm = true;
-                box.label = box.label.isEmpty() ? *track : tr("%1 · %2").arg(*track, box.label);
+                box.label = named.contains(*track) ? QString() : *track;
+                named.insert(*track);
             }
         }
         boxes << box;

@@ -186,6 +186,8 @@ void TestAlarmConsole::conflictIsReportedNotOverwritten()
 
     // Assigned from the dock to another operator: the menu lists who may handle this camera's alarms, as
     // the backend says (the current assignee, the supervisor, among them), and the other client sees it.
+    // (The operator acts on what the dock shows: once it shows the hold.)
+    QTRY_COMPARE_WITH_TIMEOUT(panel->model()->alarmAt(panel->model()->rowOf(id))->version, alarms.alarm(id)->version, 2000);
     auto* assign = panel->findChild<QPushButton*>(QStringLiteral("alarmAssign"));
     QVERIFY(assign && assign->menu());
     emit assign->menu()->aboutToShow();
