@@ -4,6 +4,7 @@
 #include "Log.h"
 #include "LoopingClipSource.h"
 #include "PacingMonitor.h"
+#include "PtzVideoSource.h"
 
 #include <gst/app/gstappsrc.h>
 
@@ -17,6 +18,14 @@ namespace {
 // Attached to the factories as object data.
 constexpr const char* kLabelKey = "vigie-label";
 constexpr const char* kClipKey = "vigie-clip";
+constexpr const char* kPtzKey = "vigie-ptz";
+
+// What a PTZ factory's pipelines render from.
+struct PtzFeed {
+    PtzCamera* camera;
+    std::shared_ptr<const PanoramaScene> scene;
+    StreamFormat format;
+};
 
 std::string hex(std::uint32_t value)
 {
@@ -80,6 +89,18 @@ void onClipMediaConfigure(GstRTSPMediaFactory* factory, GstRTSPMedia* media, gpo
     gst_object_unref(bin);
 }
 
+void onPtzMediaConfigure(GstRTSPMediaFactory* factory, GstRTSPMedia* media, gpointer /*data*/)
+{
+    const auto* feed = static_cast<const PtzFeed*>(g_object_get_data(G_OBJECT(factory), kPtzKey));
+    GstElement* bin = gst_rtsp_media_get_element(media);
+    if (GstElement* source = gst_bin_get_by_name(GST_BIN(bin), "source")) {
+        PtzVideoSource::attach(GST_APP_SRC(source), *feed->camera, feed->scene, feed->format);
+        gst_object_unref(source);
+    }
+    gst_object_unref(bin);
+    Log::debug("PTZ pipeline built for " + feed->camera->id() + " (" + feed->format.pathSuffix + ")");
+}
+
 } // namespace
 
 std::string CameraPipelines::liveDescription(const CameraSpec& camera, const StreamFormat& format)
@@ -112,6 +133,23 @@ GstRTSPMediaFactory* CameraPipelines::createLiveFactory(const CameraSpec& camera
     const std::string label = camera.camera.id() + " - " + camera.camera.name() + " (" + format.pathSuffix + ")";
     g_object_set_data_full(G_OBJECT(factory), kLabelKey, g_strdup(label.c_str()), g_free);
     g_signal_connect(factory, "media-configure", G_CALLBACK(onLiveMediaConfigure), nullptr);
+    return factory;
+}
+
+GstRTSPMediaFactory* CameraPipelines::createPtzFactory(const CameraSpec& camera, const StreamFormat& format,
+                                                       PtzCamera& ptz, std::shared_ptr<const PanoramaScene> scene)
+{
+    GstRTSPMediaFactory* factory = gst_rtsp_media_factory_new();
+    // clocksync paces the appsrc at the frame rate: a frame is rendered when its slot comes, so the
+    // picture follows the camera's moves with a frame of delay.
+    const std::string description = "( appsrc name=source ! clocksync ! " +
+                                     ClipEncoder::encoderDescription(camera.codec, format.bitrateKbps) + " ! " +
+                                     payloader(camera.codec) + " )";
+    gst_rtsp_media_factory_set_launch(factory, description.c_str());
+    configureShared(factory);
+    g_object_set_data_full(G_OBJECT(factory), kPtzKey, new PtzFeed{&ptz, std::move(scene), format},
+                           [](gpointer data) { delete static_cast<PtzFeed*>(data); });
+    g_signal_connect(factory, "media-configure", G_CALLBACK(onPtzMediaConfigure), nullptr);
     return factory;
 }
 

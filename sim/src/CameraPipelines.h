@@ -2,6 +2,8 @@
 
 #include "CameraSpec.h"
 #include "EncodedClip.h"
+#include "PanoramaScene.h"
+#include "PtzCamera.h"
 #include "StreamFormat.h"
 
 #include <gst/rtsp-server/rtsp-media-factory.h>
@@ -23,6 +25,11 @@ public:
     // one relay pipeline per viewer.
     static GstRTSPMediaFactory* createClipFactory(std::shared_ptr<const EncodedClip> clip,
                                                   vigie::v1::VideoCodec codec);
+
+    // A PTZ dome's live view of the panorama (PtzVideoSource), encoded live in the camera's codec; one
+    // shared pipeline per stream. `ptz` and `scene` must outlive the factory's pipelines.
+    static GstRTSPMediaFactory* createPtzFactory(const CameraSpec& camera, const StreamFormat& format, PtzCamera& ptz,
+                                                 std::shared_ptr<const PanoramaScene> scene);
 
     // The gst-launch description of a live stream (without the text, set when the media is built).
     static std::string liveDescription(const CameraSpec& camera, const StreamFormat& format);

@@ -14,6 +14,7 @@ enum class CameraSource {
     External,  // a real camera: its URLs are listed as-is, nothing is served
     SharedClip,  // a directory-only camera (--directory-cameras): every one relays the same small clip
     Scene,     // a pre-encoded street scene relayed in a loop, with analytics that match its picture
+    Ptz,       // a PTZ dome: its view of a synthetic panorama, rendered and encoded live (PtzVideoSource)
     None,      // disabled by configuration: listed, not served
 };
 
@@ -31,7 +32,7 @@ struct CameraSpec {
     bool served() const
     {
         return source == CameraSource::Live || source == CameraSource::Cheap || source == CameraSource::SharedClip ||
-               source == CameraSource::Scene;
+               source == CameraSource::Scene || source == CameraSource::Ptz;
     }
 };
 

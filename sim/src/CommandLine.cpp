@@ -108,6 +108,10 @@ Directory and media:
                           match the picture: SubscribeMetadata streams the boxes of the objects on
                           air, and the scene's events (intrusion, line crossed, wrong way, loitering,
                           object left, crowd) are raised as alarms when the picture shows them
+  --ptz-cameras N         add N PTZ domes ptz-01..ptz-NN (0..16, default 0) served by PtzService: the
+                          picture is their live view of a 360-degree synthetic panorama (H.264,
+                          1280x720 and 640x360, rendered and encoded live), so moving the camera moves
+                          the picture; presets, home, a tour and the control lock
   --cheap-codec h264|h265 codec of the cheap cameras (default h264)
   --cheap-main WxH        size of the cheap cameras' main stream (default 1280x720, e.g. 1920x1080;
                           even sizes up to 3840x2160); their sub stream is 640x360
@@ -211,6 +215,7 @@ CommandLine::Result CommandLine::parse(int argc, char** argv)
         {"--h265-every", optionalIntSetter(0, 999, &o.h265Every)},
         {"--directory-cameras", optionalIntSetter(0, 10'000, &o.directoryCameras)},
         {"--scene-cameras", intSetter(0, 99, &o.sceneCameras)},
+        {"--ptz-cameras", intSetter(0, 16, &o.ptzCameras)},
         {"--scene-alarm-every", intSetter(0, 24 * 3600, &o.sceneAlarmEverySeconds)},
         {"--cheap-codec",
          [&o](std::string_view v) {

@@ -7,8 +7,10 @@ namespace vigie::sim {
 
 // The stdin control language, one command per line:
 //   camera <id> offline [reason...] | camera <id> online | push-wall <wall> <monitor> <camera> |
-//   raise-alarm <camera> [type] [priority] | alarm-rate <per second> | compact-alarms | quit
-// Each command answers one line: "ok" or "error: <why>"; raise-alarm answers "ok <alarm id>".
+//   raise-alarm <camera> [type] [priority] | alarm-rate <per second> | compact-alarms |
+//   ptz-status <camera> | quit
+// Each command answers one line: "ok" or "error: <why>"; raise-alarm answers "ok <alarm id>",
+// ptz-status "ok pan=<p> tilt=<t> zoom=<z> moving=0|1".
 class ControlCommands {
 public:
     struct Actions {
@@ -24,6 +26,8 @@ public:
             raiseAlarm;
         std::function<std::string(double alarmsPerSecond)> setAlarmRate;
         std::function<std::string()> compactAlarms;
+        // Sets *state to "pan=.. tilt=.. zoom=.. moving=0|1".
+        std::function<std::string(const std::string& cameraId, std::string* state)> ptzStatus;
         std::function<void()> quit;
     };
 

@@ -301,6 +301,8 @@ SimConfig resolve(const SimOptions& options, const vigie::simconfig::SimConfig& 
         config.cameras.push_back(std::move(spec));
     for (auto& spec : SyntheticCatalog::sceneCameras(options.sceneCameras, config.sites))
         config.cameras.push_back(std::move(spec));
+    for (auto& spec : SyntheticCatalog::ptzCameras(options.ptzCameras, config.sites))
+        config.cameras.push_back(std::move(spec));
     for (auto& spec : SyntheticCatalog::directoryCameras(directory, config.sites))
         config.cameras.push_back(std::move(spec));
 
@@ -310,8 +312,9 @@ SimConfig resolve(const SimOptions& options, const vigie::simconfig::SimConfig& 
         if (!cameraIds.insert(camera.id()).second)
             fail("duplicate camera id " + quoted(camera.id()) +
                  (camera.id().rfind("cam-", 0) == 0 || camera.id().rfind("cheap-", 0) == 0 ||
-                          camera.id().rfind("scene-", 0) == 0 || camera.id().rfind("dir-", 0) == 0
-                      ? " (ids cam-NN, cheap-NN, scene-NN and dir-NNNN are also used by generated cameras)"
+                          camera.id().rfind("scene-", 0) == 0 || camera.id().rfind("dir-", 0) == 0 ||
+                          camera.id().rfind("ptz-", 0) == 0
+                      ? " (ids cam-NN, cheap-NN, scene-NN, ptz-NN and dir-NNNN are also used by generated cameras)"
                       : ""));
         if (!siteIds.count(camera.site_id()))
             fail("camera " + quoted(camera.id()) + ": unknown site " + quoted(camera.site_id()));

@@ -21,6 +21,7 @@ struct SimOptions {
     std::optional<int> h265Every;
     std::optional<int> directoryCameras;
     int sceneCameras = 0;
+    int ptzCameras = 0;  // ptz-01..ptz-NN: PTZ domes whose picture follows their moves
     bool cheapH265 = false;
     // The cheap cameras' main stream (--cheap-main WxH); their sub stream is always 640x360.
     int cheapMainWidth = 1280;

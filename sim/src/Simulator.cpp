@@ -88,6 +88,8 @@ bool Simulator::mountCameras(std::string* error)
                 if (!clip)
                     return false;
                 factory = CameraPipelines::createClipFactory(std::move(clip), spec.codec);
+            } else if (spec.source == CameraSource::Ptz) {
+                factory = CameraPipelines::createPtzFactory(spec, format, *m_ptz->find(spec.camera.id()), m_panorama);
             } else if (spec.source == CameraSource::Scene) {
                 auto clip = clips.obtain(ClipFormat{ClipContent::Scene, spec.codec, format, SceneScript::kLoopSeconds},
                                          error);
@@ -148,6 +150,14 @@ std::vector<vigie::v1::Camera> Simulator::directoryEntries() const
 
 bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsPrivateKey, std::string* error)
 {
+    std::vector<std::string> ptzIds;
+    for (const auto& spec : m_config.cameras) {
+        if (spec.source == CameraSource::Ptz)
+            ptzIds.push_back(spec.camera.id());
+    }
+    m_ptz = std::make_unique<PtzFleet>(ptzIds);
+    if (!ptzIds.empty())
+        m_panorama = std::make_shared<const PanoramaScene>();  // ~14 MB, drawn once in well under a second
     if (!mountCameras(error))
         return false;
     if (!m_rtsp.start(m_options.listenHost, m_options.rtspPort, error))
@@ -191,7 +201,9 @@ bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsP
                                                   vigie::v1::SystemService::service_full_name(),
                                                   vigie::v1::DirectoryService::service_full_name(),
                                                   vigie::v1::WallService::service_full_name(),
-                                                  vigie::v1::AlarmService::service_full_name()};
+                                                  vigie::v1::AlarmService::service_full_name(),
+                                                  vigie::v1::PtzService::service_full_name()};
+    m_ptzService = std::make_unique<PtzServiceImpl>(*m_ptz, *m_directory, m_sessions);
     m_systemService = std::make_unique<SystemServiceImpl>(m_config.siteName, implemented, *m_directory, m_sessions,
                                                           [this] { return m_rtsp.running(); });
     const std::vector<GrpcServer::NamedService> services = {
@@ -200,6 +212,7 @@ bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsP
         {implemented[2], m_directoryService.get()},
         {implemented[3], m_wallService.get()},
         {implemented[4], m_alarmService.get()},
+        {implemented[5], m_ptzService.get()},
     };
 
     GrpcServer::Settings settings{m_options.listenAddress(), tlsCertificate, tlsPrivateKey};
@@ -211,6 +224,7 @@ bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsP
     // Alarms start once clients can hear of them.
     m_alarmGenerator->start();
     m_sceneAlarms->start();
+    m_ptz->start();
 
     const auto counts = m_directory->counts();
     Log::info("serving " + std::to_string(counts.total) + " cameras, " + std::to_string(m_config.users.size()) +
@@ -241,6 +255,8 @@ void Simulator::stop()
         m_alarmService->close();
     if (m_alarms)
         m_alarms->close();
+    if (m_ptz)
+        m_ptz->stop();  // wakes the lock watchers; Control streams end when the server cancels them
     m_grpc.shutdown(std::chrono::milliseconds(1000));
     m_rtsp.stop();
 }
@@ -366,6 +382,21 @@ std::string Simulator::setAlarmRate(double alarmsPerSecond)
     char rate[32];
     std::snprintf(rate, sizeof rate, "%g", alarmsPerSecond);
     Log::info(std::string("alarms: ") + rate + " per second");
+    return {};
+}
+
+std::string Simulator::ptzStatus(const std::string& cameraId, std::string* state)
+{
+    PtzCamera* camera = m_ptz ? m_ptz->find(cameraId) : nullptr;
+    if (!camera)
+        return "no PTZ camera '" + cameraId + "'";
+    const auto status = camera->status({}, std::chrono::system_clock::now());
+    char text[128];
+    std::snprintf(text, sizeof text, "pan=%.4f tilt=%.4f zoom=%.4f moving=%d", status.position().pan(),
+                  status.position().tilt(), status.position().zoom(),
+                  status.pan_tilt() == vigie::v1::PTZ_MOVE_STATUS_MOVING ||
+                      status.zoom() == vigie::v1::PTZ_MOVE_STATUS_MOVING);
+    *state = text;
     return {};
 }
 

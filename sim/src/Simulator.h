@@ -7,6 +7,9 @@
 #include "CameraDirectory.h"
 #include "DirectoryServiceImpl.h"
 #include "GrpcServer.h"
+#include "PanoramaScene.h"
+#include "PtzFleet.h"
+#include "PtzServiceImpl.h"
 #include "RtspServer.h"
 #include "SceneAlarmRaiser.h"
 #include "SceneScript.h"
@@ -50,6 +53,8 @@ public:
     std::string setAlarmRate(double alarmsPerSecond);
     // Forgets the alarm change log up to now (tests of RESYNC).
     std::string compactAlarms();
+    // A PTZ dome's pose for tests: *state = "pan=.. tilt=.. zoom=.. moving=0|1".
+    std::string ptzStatus(const std::string& cameraId, std::string* state);
 
 private:
     bool mountCameras(std::string* error);
@@ -78,6 +83,10 @@ private:
     std::unique_ptr<AlarmGenerator> m_alarmGenerator;
     const std::shared_ptr<const SceneScript> m_scene = std::make_shared<const SceneScript>();
     std::unique_ptr<SceneAlarmRaiser> m_sceneAlarms;
+    // PTZ domes: built before the RTSP mounts, which render their views.
+    std::unique_ptr<PtzFleet> m_ptz;
+    std::shared_ptr<const PanoramaScene> m_panorama;
+    std::unique_ptr<PtzServiceImpl> m_ptzService;
     GrpcServer m_grpc;
 };
 

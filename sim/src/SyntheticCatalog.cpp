@@ -65,6 +65,11 @@ constexpr NamedPlace kScenePlaces[] = {
     {"Cours Lafayette", {"avenue", "commerces"}},
 };
 
+// PTZ domes: high places overlooking squares and crossroads.
+constexpr const char* kPtzPlaces[] = {
+    "Dôme place de la Mairie", "Dôme parvis de la Gare", "Dôme du Port de plaisance", "Dôme rond-point Gambetta",
+};
+
 // A tag of every scene camera: their analytics match their picture.
 constexpr const char* kSceneTag = "analyse";
 
@@ -273,6 +278,30 @@ std::vector<CameraSpec> SyntheticCatalog::sceneCameras(int count, const std::vec
         camera.add_tags(kSceneTag);
         *camera.mutable_location() = mapPosition(i + 80);
         spec.source = CameraSource::Scene;
+        spec.codec = vigie::v1::VIDEO_CODEC_H264;
+        result.push_back(std::move(spec));
+    }
+    return result;
+}
+
+std::vector<CameraSpec> SyntheticCatalog::ptzCameras(int count, const std::vector<vigie::v1::Site>& sites)
+{
+    constexpr int placeCount = static_cast<int>(std::size(kPtzPlaces));
+    std::vector<CameraSpec> result;
+    for (int i = 0; i < count; ++i) {
+        CameraSpec spec;
+        auto& camera = spec.camera;
+        camera.set_id(twoDigits("ptz", i + 1));
+        std::string name = kPtzPlaces[i % placeCount];
+        if (i >= placeCount)
+            name += " " + std::to_string(i / placeCount + 1);
+        camera.set_name(name);
+        camera.set_site_id(sites[static_cast<std::size_t>(i) % sites.size()].id());
+        camera.add_tags("ptz");
+        camera.add_tags("dome");
+        *camera.mutable_location() = mapPosition(i + 90);
+        addPtz(&camera);  // max_presets 64, as PtzCamera::kMaxPresets
+        spec.source = CameraSource::Ptz;
         spec.codec = vigie::v1::VIDEO_CODEC_H264;
         result.push_back(std::move(spec));
     }

@@ -24,6 +24,8 @@ public:
     // scene-01..scene-NN: street corners whose pre-encoded street scene comes with analytics
     // (CameraSource::Scene).
     static std::vector<CameraSpec> sceneCameras(int count, const std::vector<vigie::v1::Site>& sites);
+    // ptz-01..ptz-NN: PTZ domes (CameraSource::Ptz) with every PTZ ability but focus and iris.
+    static std::vector<CameraSpec> ptzCameras(int count, const std::vector<vigie::v1::Site>& sites);
     // dir-0001..dir-NNNN, directory-only cameras for scale: street names, tags, some PTZ or recorded,
     // one in ten offline with a reason. They all relay one shared clip (CameraSource::SharedClip).
     static std::vector<CameraSpec> directoryCameras(int count, const std::vector<vigie::v1::Site>& sites);

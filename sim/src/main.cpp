@@ -43,6 +43,8 @@ std::string missingElements(const SimConfig& config)
     for (const auto& camera : config.cameras) {
         if (camera.codec == vigie::v1::VIDEO_CODEC_H265 && camera.served())
             needed.insert(needed.end(), {"x265enc", "h265parse", "rtph265pay"});
+        if (camera.source == CameraSource::Ptz)
+            needed.insert(needed.end(), {"appsrc", "clocksync"});
         if (camera.source == CameraSource::Cheap || camera.source == CameraSource::SharedClip)
             needed.insert(needed.end(), {"appsrc", "clocksync", "appsink", "timeoverlay", "h264parse"});
     }
@@ -129,6 +131,7 @@ int main(int argc, char** argv)
                      std::string* alarmId) { return simulator.raiseAlarm(camera, type, priority, alarmId); },
         [&simulator](double rate) { return simulator.setAlarmRate(rate); },
         [&simulator] { return simulator.compactAlarms(); },
+        [&simulator](const std::string& camera, std::string* state) { return simulator.ptzStatus(camera, state); },
         // Same path as an external SIGTERM, so there is one way to shut down.
         [] { kill(getpid(), SIGTERM); },
     });
