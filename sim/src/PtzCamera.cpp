@@ -511,19 +511,28 @@ grpc::Status PtzCamera::startTour(const PtzClaimant& claimant, const std::string
     return grpc::Status::OK;
 }
 
+grpc::Status PtzCamera::tourCommandLocked(const PtzClaimant& claimant, const std::string& tourId, TimePoint now,
+                                          TourRun** tour)
+{
+    *tour = findTourLocked(tourId);
+    if (!*tour)
+        return {grpc::StatusCode::NOT_FOUND, "no tour '" + tourId + "' on camera '" + m_id + "'"};
+    tickLocked(now);
+    // The tour itself, or the caller holding the lock, may stop or pause it; anyone else must win the lock.
+    const std::string self = tourClaimantId((*tour)->id);
+    if (m_lock.held() && m_lock.holder().id != self && m_lock.holder().id != claimant.id)
+        return claimLocked(claimant, now);
+    return grpc::Status::OK;
+}
+
 grpc::Status PtzCamera::stopTour(const PtzClaimant& claimant, const std::string& tourId, vigie::v1::Tour* out,
                                  TimePoint now)
 {
     std::lock_guard lock(m_mutex);
-    TourRun* tour = findTourLocked(tourId);
-    if (!tour)
-        return {grpc::StatusCode::NOT_FOUND, "no tour '" + tourId + "' on camera '" + m_id + "'"};
-    tickLocked(now);
+    TourRun* tour = nullptr;
+    if (auto status = tourCommandLocked(claimant, tourId, now, &tour); !status.ok())
+        return status;
     const std::string self = tourClaimantId(tour->id);
-    if (m_lock.held() && m_lock.holder().id != self && m_lock.holder().id != claimant.id) {
-        if (auto status = claimLocked(claimant, now); !status.ok())
-            return status;
-    }
     if (tour->state == vigie::v1::TOUR_STATE_RUNNING)
         m_motion.stop(true, true, seconds(now));  // "the camera stays where it is"
     tour->state = vigie::v1::TOUR_STATE_IDLE;
@@ -538,15 +547,10 @@ grpc::Status PtzCamera::pauseTour(const PtzClaimant& claimant, const std::string
                                   TimePoint now)
 {
     std::lock_guard lock(m_mutex);
-    TourRun* tour = findTourLocked(tourId);
-    if (!tour)
-        return {grpc::StatusCode::NOT_FOUND, "no tour '" + tourId + "' on camera '" + m_id + "'"};
-    tickLocked(now);
+    TourRun* tour = nullptr;
+    if (auto status = tourCommandLocked(claimant, tourId, now, &tour); !status.ok())
+        return status;
     const std::string self = tourClaimantId(tour->id);
-    if (m_lock.held() && m_lock.holder().id != self && m_lock.holder().id != claimant.id) {
-        if (auto status = claimLocked(claimant, now); !status.ok())
-            return status;
-    }
     if (tour->state == vigie::v1::TOUR_STATE_RUNNING) {
         m_motion.stop(true, true, seconds(now));
         tour->state = vigie::v1::TOUR_STATE_PAUSED;

@@ -127,6 +127,10 @@ private:
     void moveLocked(const PtzPose& target, const vigie::v1::PtzSpeed& speed, TimePoint now);
     void startSpotLocked(TourRun& tour, TimePoint now);
     TourRun* findTourLocked(const std::string& tourId);
+    // The common start of stopping or pausing a tour: finds it, brings the motion up to `now`, and lets
+    // through the tour itself, the lock's holder, or a caller who wins the lock.
+    grpc::Status tourCommandLocked(const PtzClaimant& claimant, const std::string& tourId, TimePoint now,
+                                   TourRun** tour);
     const StoredPreset* findPresetLocked(const std::string& presetId) const;
     vigie::v1::PtzPosition positionLocked(TimePoint now);
     static vigie::v1::Tour describe(const TourRun& tour);
