@@ -132,7 +132,7 @@ AlarmPanel::AlarmPanel(vigie::rpc::AlarmLink* alarms, vigie::rpc::BackendClient*
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    m_details = new AlarmDetailsView([this](const QString& alarmId) { return m_stills.value(alarmId); }, split);
+    m_details = new AlarmDetailsView([this](const QString& alarmId) { return markedStill(alarmId); }, split);
     m_details->setObjectName(QStringLiteral("alarmDetails"));
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -362,16 +362,20 @@ void AlarmPanel::takeSelected()
 
 void AlarmPanel::assignSelected(const QString& assignee)
 {
-    const QString id = selectedAlarmId();
-    if (id.isEmpty())
+    assignAlarm(selectedAlarmId(), assignee, shownVersion());
+}
+
+void AlarmPanel::assignAlarm(const QString& alarmId, const QString& assignee, qint64 seenVersion)
+{
+    if (alarmId.isEmpty())
         return;
     m_alarms->assign(
-        id, assignee, {},
+        alarmId, assignee, {},
         [panel = QPointer(this), assignee](const auto& error) {
             if (panel)
                 panel->report(assignee.isEmpty() ? tr("Unassigned") : tr("Assigned to %1").arg(assignee), error);
         },
-        shownVersion());
+        seenVersion);
 }
 
 void AlarmPanel::fillAssignees(QMenu* menu)
@@ -381,8 +385,11 @@ void AlarmPanel::fillAssignees(QMenu* menu)
     if (!alarm)
         return;
     menu->addAction(tr("Asking the backend…"))->setEnabled(false);
+    // The alarm and the version the operator opened the menu on: the list may move under the open menu
+    // (a colleague closes the alarm, a filter drops it), and the choice must not land on a neighbour.
     const QString alarmId = alarm->id;
-    m_alarms->listAssignees(alarm->cameraId, [panel = QPointer(this), menu = QPointer(menu), alarmId](
+    const qint64 seen = shownVersion();
+    m_alarms->listAssignees(alarm->cameraId, [panel = QPointer(this), menu = QPointer(menu), alarmId, seen](
                                                  const QList<vigie::rpc::AlarmAssignee>& assignees,
                                                  const std::optional<vigie::rpc::RpcError>& error) {
         if (!panel || !menu || panel->selectedAlarmId() != alarmId)
@@ -392,11 +399,12 @@ void AlarmPanel::fillAssignees(QMenu* menu)
             menu->addAction(error->text)->setEnabled(false);
             return;
         }
-        menu->addAction(tr("Nobody"), panel, [panel] { panel->assignSelected(QString()); });
+        menu->addAction(tr("Nobody"), panel, [panel, alarmId, seen] { panel->assignAlarm(alarmId, QString(), seen); });
         menu->addSeparator();
         for (const auto& assignee : assignees) {
             const QString text = assignee.online ? tr("%1 (on duty)").arg(assignee.displayName) : assignee.displayName;
-            menu->addAction(text, panel, [panel, user = assignee.user] { panel->assignSelected(user); });
+            menu->addAction(text, panel,
+                            [panel, alarmId, seen, user = assignee.user] { panel->assignAlarm(alarmId, user, seen); });
         }
         menu->adjustSize();
     });
@@ -480,7 +488,8 @@ void AlarmPanel::updateDetails()
                     .arg(AlarmDetailsView::urlOf(alarm->id).toHtmlEscaped())
                     .arg(std::min(picture.width(), kStillShownWidth));
     } else {
-        html += tr("<p><i>No picture: no wall was playing this camera when the alarm came.</i></p>");
+        html += tr("<p><i>No picture kept: no wall was playing this camera when the alarm came, or the alarm "
+                   "came among many.</i></p>");
     }
     html += QStringLiteral("</td><td valign=\"top\" style=\"padding-left: 8px\">");
     html += QStringLiteral("<p>%1</p>").arg(alarm->description.toHtmlEscaped());
@@ -507,9 +516,26 @@ void AlarmPanel::updateDetails()
 
 void AlarmPanel::setStill(const QString& alarmId, const QImage& picture)
 {
-    const Alarm* alarm = m_alarms->alarm(alarmId);
-    if (picture.isNull() || !alarm || m_stills.contains(alarmId))
+    if (picture.isNull() || !m_alarms->alarm(alarmId) || m_stills.contains(alarmId))
         return;
+    // Kept as taken: the alarms raised together share one picture (QImage is implicitly shared); the
+    // boxes are drawn only for the alarm whose details are shown.
+    m_stills.insert(alarmId, picture);
+    m_stillOrder.enqueue(alarmId);
+    while (m_stillOrder.size() > kMaxStills)
+        m_stills.remove(m_stillOrder.dequeue());
+    if (selectedAlarmId() == alarmId)
+        updateDetails();
+}
+
+QImage AlarmPanel::markedStill(const QString& alarmId)
+{
+    const QImage picture = m_stills.value(alarmId);
+    const Alarm* alarm = m_alarms->alarm(alarmId);
+    if (picture.isNull() || !alarm)
+        return picture;
+    if (m_markedAlarmId == alarmId && m_markedVersion == alarm->version)
+        return m_marked;
     // The objects the alarm is about, where they were at the event: the still's reason to exist.
     QImage marked = picture.convertToFormat(QImage::Format_RGB32);
     QPainter painter(&marked);
@@ -519,12 +545,10 @@ void AlarmPanel::setStill(const QString& alarmId, const QImage& picture)
                                 object.box.width() * marked.width(), object.box.height() * marked.height()));
     }
     painter.end();
-    m_stills.insert(alarmId, marked);
-    m_stillOrder.enqueue(alarmId);
-    while (m_stillOrder.size() > kMaxStills)
-        m_stills.remove(m_stillOrder.dequeue());
-    if (selectedAlarmId() == alarmId)
-        updateDetails();
+    m_markedAlarmId = alarmId;
+    m_markedVersion = alarm->version;
+    m_marked = marked;
+    return marked;
 }
 
 }  // namespace vigie::app

@@ -58,14 +58,16 @@ public:
     void takeSelected();
     void holdSelected();
     void assignSelected(const QString& assignee);  // login name; empty = nobody
+    void assignAlarm(const QString& alarmId, const QString& assignee, qint64 seenVersion);
     void closeSelected(int verdict);  // vigie::rpc::AlarmVerdict as int
     void commentSelected(const QString& text);
     void showSelectedCamera();
 
     // The picture of the alarm's camera when it was raised (a still of the live stream), shown in the
-    // details with the alarm's boxes drawn on it. The latest kMaxStills are kept.
+    // details with the alarm's boxes drawn on it. The latest kMaxStills are kept; still() is as taken.
     void setStill(const QString& alarmId, const QImage& picture);
     QImage still(const QString& alarmId) const { return m_stills.value(alarmId); }
+    QImage markedStill(const QString& alarmId);  // the still with the alarm's boxes drawn, as the details show it
     static constexpr int kMaxStills = 300;
     static constexpr int kStillShownWidth = 240;  // in the details, beside the text
 
@@ -99,8 +101,12 @@ private:
     QPushButton* m_show = nullptr;
     QTimer* m_applyTimer = nullptr;
     QSet<QString> m_pending;  // alarms changed since the last apply
-    QHash<QString, QImage> m_stills;  // by alarm id, boxes drawn
+    QHash<QString, QImage> m_stills;  // by alarm id, as taken (shared between alarms of one moment)
     QQueue<QString> m_stillOrder;     // oldest first, to drop beyond kMaxStills
+    // The still of the alarm on show, its boxes drawn (one at a time: only the details show it).
+    QString m_markedAlarmId;
+    qint64 m_markedVersion = 0;
+    QImage m_marked;
     QElapsedTimer m_sinceApply;
 };
 

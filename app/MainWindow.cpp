@@ -502,6 +502,9 @@ void MainWindow::buildAlarms()
     m_alarmIndicatorTimer->setSingleShot(true);
     m_alarmIndicatorTimer->setInterval(250);
     connect(m_alarmIndicatorTimer, &QTimer::timeout, this, &MainWindow::refreshAlarmIndicators);
+    m_alarmTrackTimer = new QTimer(this);
+    m_alarmTrackTimer->setSingleShot(true);
+    connect(m_alarmTrackTimer, &QTimer::timeout, this, &MainWindow::refreshAlarmIndicators);
     m_alarmBannerTimer = new QTimer(this);
     m_alarmBannerTimer->setInterval(1000);
     connect(m_alarmBannerTimer, &QTimer::timeout, this, &MainWindow::updateAlarmBanner);
@@ -574,8 +577,10 @@ void MainWindow::takeAlarmStill(const vigie::rpc::Alarm& alarm)
     still.waiting.clear();  // a request whose tile stopped before its next frame: never answered
     const QString cameraId = alarm.cameraId;
     for (auto* workspace : std::as_const(m_workspaces)) {
-        const bool asked = workspace->controller()->grabStill(cameraId, kStillWidth, [this, cameraId](const QImage& picture) {
+        const bool asked = workspace->controller()->grabStill(cameraId, kStillWidth, [this, cameraId, now](const QImage& picture) {
             auto& taken = m_cameraStills[cameraId];
+            if (taken.requestedAtMs != now || QDateTime::currentMSecsSinceEpoch() - now > kStillTimeoutMs)
+                return;  // a stream that stalled and came back: that picture is not the event's any more
             taken.picture = picture;
             taken.takenAtMs = QDateTime::currentMSecsSinceEpoch();
             for (const QString& id : std::exchange(taken.waiting, {}))
@@ -636,6 +641,7 @@ void MainWindow::refreshAlarmIndicators()
     QHash<QString, WallController::AlarmMarks> byCamera;
     QHash<QString, const vigie::rpc::Alarm*> latest;  // by camera: the boxes shown are its latest alarm's
     QHash<int, QString> typeNames;                    // tr() once per type, not per alarm
+    QDateTime oldestTracked;                          // the first highlight to run out
     const auto& book = m_alarms->book();
     if (!shown.isEmpty()) {
         book.forEach([&](const vigie::rpc::Alarm& alarm) {
@@ -648,6 +654,8 @@ void MainWindow::refreshAlarmIndicators()
                 newest = &alarm;
             if (alarm.eventTime < recent)
                 return;
+            if (!oldestTracked.isValid() || alarm.eventTime < oldestTracked)
+                oldestTracked = alarm.eventTime;
             auto typeName = typeNames.find(int(alarm.type));
             if (typeName == typeNames.end())
                 typeName = typeNames.insert(int(alarm.type), AlarmListModel::typeName(alarm.type));
@@ -656,6 +664,12 @@ void MainWindow::refreshAlarmIndicators()
                     marks.tracks.insert(object.trackId, *typeName);
         });
     }
+    // Nothing else may change before a highlight runs out: look again then.
+    if (oldestTracked.isValid())
+        m_alarmTrackTimer->start(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(
+                                                           oldestTracked.addSecs(kAlarmTrackSeconds))) + 100);
+    else
+        m_alarmTrackTimer->stop();
     for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
         auto& boxes = byCamera[it.key()].boxes;
         for (const auto& object : it.value()->objects)

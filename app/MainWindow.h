@@ -151,6 +151,7 @@ private:
     QTimer* m_alarmBlinkTimer = nullptr;   // blinks the tiles of alarms nobody saw; runs only while there are some
     QSystemTrayIcon* m_tray = nullptr;  // when the desktop has a tray
     QTimer* m_alarmIndicatorTimer = nullptr;  // tiles and title follow the alarms at most every 250 ms
+    QTimer* m_alarmTrackTimer = nullptr;  // single shot: when the oldest highlighted alarm leaves the minute
     QTimer* m_alarmBannerTimer = nullptr;  // "unavailable for N s", once a second while down
     bool m_alarmBlinkOn = true;
     QSet<QString> m_knownAlarms;  // alarms this window has heard of: the others are news

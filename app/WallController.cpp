@@ -54,17 +54,26 @@ WallController::WallController(vigie::widgets::WallWidget* wall, vigie::rpc::Bac
     m_tourTimer->setSingleShot(true);
     m_tourTimer->setTimerType(Qt::PreciseTimer);
     connect(m_tourTimer, &QTimer::timeout, this, &WallController::advanceTours);
+    m_liveRefreshTimer = new QTimer(this);
+    m_liveRefreshTimer->setSingleShot(true);
+    m_liveRefreshTimer->setInterval(kLiveRefreshMs);
+    connect(m_liveRefreshTimer, &QTimer::timeout, this, &WallController::refreshLiveObjects);
     setLayout(m_layout);
 }
 
 WallController::~WallController()
 {
-    for (int tile = 0; tile < tileCount(); ++tile)
-        closeTile(tile);
-    // Gives the cameras back without refreshing any tile: the wall may be gone already.
-    if (m_liveObjects)
+    // First, and without listening any more: giving a camera back may signal a change of its objects,
+    // and the wall (a sibling created before this controller) may be gone already.
+    if (m_liveObjects) {
+        m_liveObjects->disconnect(this);
         for (const QString& cameraId : std::as_const(m_liveCameras))
             m_liveObjects->unwant(cameraId);
+    }
+    m_liveCameras.clear();
+    m_liveObjects = nullptr;
+    for (int tile = 0; tile < tileCount(); ++tile)
+        closeTile(tile);
 }
 
 bool WallController::eventFilter(QObject* watched, QEvent* event)
@@ -547,14 +556,26 @@ void WallController::setLiveObjectSource(vigie::rpc::MetadataLink* source)
     m_liveObjects = source;
     if (m_liveObjects) {
         connect(m_liveObjects, &vigie::rpc::MetadataLink::objectsChanged, this, [this](const QString& cameraId) {
-            for (int tile = 0; tile < tileCount(); ++tile)
-                if (m_tiles[static_cast<size_t>(tile)].cameraId == cameraId)
-                    refreshOverlay(tile);
+            if (!m_liveCameras.contains(cameraId))
+                return;
+            // Gathered: with many analytics cameras, the overlays are rebuilt once per frame period, not
+            // once per camera and frame.
+            m_liveChanged.insert(cameraId);
+            if (!m_liveRefreshTimer->isActive())
+                m_liveRefreshTimer->start();
         });
     }
     syncLiveObjects();
     for (int tile = 0; tile < tileCount(); ++tile)
         refreshOverlay(tile);
+}
+
+void WallController::refreshLiveObjects()
+{
+    const QSet<QString> changed = std::exchange(m_liveChanged, {});
+    for (int tile = 0; tile < tileCount(); ++tile)
+        if (changed.contains(m_tiles[static_cast<size_t>(tile)].cameraId))
+            refreshOverlay(tile);
 }
 
 void WallController::setLiveObjectsWanted(bool wanted)
@@ -600,10 +621,11 @@ QString WallController::objectLabel(vigie::rpc::ObjectClass objectClass)
 QList<vigie::widgets::TileOverlay::Box> WallController::boxesOf(const QString& cameraId) const
 {
     const auto alarmed = m_alarmed.constFind(cameraId);
-    const QList<vigie::rpc::DetectedObject>* live =
-        m_liveObjects && m_liveCameras.contains(cameraId) ? m_liveObjects->objects(cameraId) : nullptr;
+    const bool analytics = m_liveObjects && m_liveCameras.contains(cameraId) && m_liveObjects->hasAnalytics(cameraId);
+    const QList<vigie::rpc::DetectedObject>* live = analytics ? m_liveObjects->objects(cameraId) : nullptr;
     if (!live) {
-        // No live analytics: where the alarm's objects were when it was raised is the best there is.
+        // No live analytics (none for this camera, or not now): where the alarm's objects were when it was
+        // raised is the best there is.
         return alarmed != m_alarmed.constEnd() ? alarmed->boxes : QList<TileOverlay::Box>();
     }
     QList<TileOverlay::Box> boxes;

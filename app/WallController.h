@@ -222,6 +222,7 @@ private:
     QString cameraTitle(const QString& cameraId) const;
     // Wants the live objects of exactly the cameras whose tiles decode now.
     void syncLiveObjects();
+    void refreshLiveObjects();  // the overlays of the tiles whose camera's objects changed
     QList<vigie::widgets::TileOverlay::Box> boxesOf(const QString& cameraId) const;
 
     vigie::widgets::WallWidget* m_wall;
@@ -235,6 +236,9 @@ private:
     QPointer<vigie::rpc::MetadataLink> m_liveObjects;
     bool m_liveObjectsWanted = true;
     QSet<QString> m_liveCameras;  // cameras this wall wants of m_liveObjects
+    QSet<QString> m_liveChanged;  // cameras whose objects changed since the last refresh
+    QTimer* m_liveRefreshTimer = nullptr;  // single shot, kLiveRefreshMs
+    static constexpr int kLiveRefreshMs = 40;  // one frame period at 25 fps
     QTimer* m_statisticsTimer = nullptr;
     QTimer* m_tourTimer = nullptr;  // single shot, at the earliest switch of any tour
     std::vector<Tile> m_tiles;

@@ -475,8 +475,8 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <translation>Un son pour chaque nouvelle alarme</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;i&gt;No picture: no wall was playing this camera when the alarm came.&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;i&gt;Pas d&apos;image&#xa0;: aucun mur n&apos;affichait cette caméra à l&apos;arrivée de l&apos;alarme.&lt;/i&gt;&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;i&gt;No picture kept: no wall was playing this camera when the alarm came, or the alarm came among many.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Pas d&apos;image conservée&#xa0;: aucun mur n&apos;affichait cette caméra à l&apos;arrivée de l&apos;alarme, ou elle est arrivée parmi beaucoup d&apos;autres.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Assign…</source>

@@ -409,6 +409,13 @@ template <class Request, class Response, class Start>
 void AlarmLink::change(Start start, Request request, const QString& what, Done done, int attempt)
 {
     if (!callable()) {
+        if (attempt > 0 && attempt + 1 < kChangeAttempts) {
+            // A retry while the backend link logs in again (after a restart): wait for it rather than fail.
+            QTimer::singleShot(kChangeRetryDelayMs, this, [this, start, request, what, done, attempt] {
+                change<Request, Response>(start, request, what, done, attempt + 1);
+            });
+            return;
+        }
         if (done)
             done(notConnected(what));
         return;

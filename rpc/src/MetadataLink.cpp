@@ -113,6 +113,12 @@ QDateTime MetadataLink::frameTime(const QString& cameraId) const
     return it != m_feeds.constEnd() && it->hasObjects ? it->frameTime : QDateTime();
 }
 
+bool MetadataLink::hasAnalytics(const QString& cameraId) const
+{
+    const auto it = m_feeds.constFind(cameraId);
+    return it != m_feeds.constEnd() && it->hasObjects && it->framesSeen;
+}
+
 QString MetadataLink::problem(const QString& cameraId) const
 {
     const auto it = m_feeds.constFind(cameraId);
@@ -170,6 +176,7 @@ void MetadataLink::open(const QString& cameraId)
                 return;
             }
             ++m_framesReceived;
+            feed->framesSeen = true;
             QList<DetectedObject> objects;
             objects.reserve(event.frame().objects_size());
             for (const auto& object : event.frame().objects())
@@ -209,7 +216,10 @@ void MetadataLink::open(const QString& cameraId)
 
 void MetadataLink::close(Feed& feed)
 {
-    ++feed.generation;
+    // Link-wide numbers: a feed dropped and wanted again in one turn gets a new Feed, and the finish of
+    // its old stream must not be taken for the new one's.
+    feed.generation = ++m_nextGeneration;
+    feed.framesSeen = false;
     feed.silenceTimer->stop();
     feed.staleTimer->stop();
     if (feed.stream) {

@@ -18,6 +18,7 @@
 #include "WallController.h"
 #include "vigie/rpc/AlarmLink.h"
 #include "vigie/rpc/BackendClient.h"
+#include "vigie/rpc/MetadataLink.h"
 #include "vigie/widgets/ConnectionBanner.h"
 #include "vigie/widgets/WallWidget.h"
 
@@ -68,9 +69,13 @@ void TestAlarmConsole::alarmReachesDockTitleAndTile()
     QSettings().setValue(QStringLiteral("alarms/sound"), false);
     BackendClient backend(userOn(m_sim.grpcAddress(), QStringLiteral("operator")));
     AlarmLink alarms(&backend);
+    // Live analytics wired as the application does: these cameras have none, so the tiles show the
+    // alarms' own boxes.
+    vigie::rpc::MetadataLink liveObjects(&backend);
     MainWindow window(&backend, 2, {QStringLiteral("cam-01"), QStringLiteral("cam-02"), QStringLiteral("cam-03"),
                                     QStringLiteral("cam-04")},
                       nullptr, &alarms);
+    window.setLiveObjectSource(&liveObjects);
     window.resize(1400, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -91,7 +96,9 @@ void TestAlarmConsole::alarmReachesDockTitleAndTile()
     auto* wall = window.wall();
     QTRY_VERIFY_WITH_TIMEOUT(wall->tileOverlay(1).alarm, 2000);
     QTRY_VERIFY_WITH_TIMEOUT(!wall->tileOverlay(1).alarm, 2000);  // it blinks while nobody has seen it
-    // The objects the alarm is about, boxed on the live tile, where the alarm says they are.
+    // The objects the alarm is about, boxed on the live tile, where the alarm says they are (the camera's
+    // analytics stream is up and reports nothing).
+    QTRY_VERIFY_WITH_TIMEOUT(liveObjects.objects(QStringLiteral("cam-02")), 5000);
     const auto* raised = alarms.alarm(first);
     QVERIFY(raised && !raised->objects.isEmpty());
     QCOMPARE(wall->tileOverlay(1).boxes.size(), raised->objects.size());

@@ -102,7 +102,9 @@ void TestLiveBoxes::boxesFollowTheSceneAndTheAlarm()
     QTRY_COMPARE_WITH_TIMEOUT(liveObjects.wantedCount(kScene), 1, 15000);
 
     // The tile boxes exactly what the backend streams for the frame on air, labelled by class.
-    QTRY_VERIFY_WITH_TIMEOUT(!wall->tileOverlay(0).boxes.isEmpty(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(liveObjects.hasAnalytics(kScene) && !liveObjects.objects(kScene)->isEmpty() &&
+                                 !wall->tileOverlay(0).boxes.isEmpty(),
+                             15000);
     {
         const auto* objects = liveObjects.objects(kScene);
         QVERIFY(objects);
@@ -115,9 +117,20 @@ void TestLiveBoxes::boxesFollowTheSceneAndTheAlarm()
     }
     // Drawn where the picture shows them: the box's left edge is amber on screen.
     QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(0).has_value(), 10000);  // a picture is shown: boxes are drawn
+    // (An object no alarm is about: a scene alarm may already have turned another one red.)
     int checked = 0;
-    int amber = edgePixels(wall, wall->tileOverlay(0).boxes.first(), isAmber, &checked);
-    QVERIFY2(checked > 3 && amber * 10 >= checked * 8, qPrintable(QStringLiteral("%1 of %2").arg(amber).arg(checked)));
+    int amber = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const auto& box : wall->tileOverlay(0).boxes) {
+                if (box.alarm)
+                    continue;
+                amber = edgePixels(wall, box, isAmber, &checked);
+                return checked > 3 && amber * 10 >= checked * 8;
+            }
+            return false;
+        }(),
+        5000);
 
     // A scene alarm: the object it is about turns red on the tile, with the alarm's type.
     // One raised while the client listens (the details' picture is taken for live alarms only).
@@ -149,7 +162,7 @@ void TestLiveBoxes::boxesFollowTheSceneAndTheAlarm()
     // The alarm's details show the camera's picture at the event, the alarm's objects boxed in red.
     auto* panel = window.alarmPanel();
     QTRY_VERIFY_WITH_TIMEOUT(!panel->still(alarm.id).isNull(), 3000);
-    const QImage still = panel->still(alarm.id);
+    const QImage still = panel->markedStill(alarm.id);
     QVERIFY(still.width() <= 480 && still.width() >= 320);
     const QRectF objectBox = alarm.objects.first().box;
     const QPoint edge(qRound(objectBox.left() * still.width()), qRound(objectBox.center().y() * still.height()));

@@ -58,6 +58,7 @@ private slots:
     void initTestCase();
     void objectsAreThoseOfTheirFrame();
     void camerasAreCounted();
+    void wantedAgainInOneTurnKeepsOneStream();
     void cameraWithoutAnalyticsShowsNothing();
     void unknownCameraIsRefusedOnce();
     void backendLossWithdrawsTheBoxes();
@@ -133,6 +134,29 @@ void TestMetadataLink::camerasAreCounted()
     QCOMPARE(link.framesReceived(), closed);
 }
 
+void TestMetadataLink::wantedAgainInOneTurnKeepsOneStream()
+{
+    // What a tile does when it reopens its camera (maximise, stream switch): give it back and want it
+    // again at once. The old stream's end must not be taken for the new one's.
+    BackendClient backend(operatorOn(m_sim.grpcAddress()));
+    MetadataLink link(&backend);
+    link.want(kScene);
+    backend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(link.hasAnalytics(kScene), 10000);
+    const QString opened = QStringLiteral("metadata subscription to scene-01 from");
+    const QString cancelled = QStringLiteral("metadata subscription to scene-01 cancelled");
+    const int openedBefore = m_sim.stderrText().count(opened);
+    const int cancelledBefore = m_sim.stderrText().count(cancelled);
+    link.unwant(kScene);
+    link.want(kScene);
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim.stderrText().count(cancelled), cancelledBefore + 1, 5000);
+    QTest::qWait(1500);  // three retry delays: a confused feed would have reopened by now
+    QCOMPARE(m_sim.stderrText().count(opened), openedBefore + 1);
+    QCOMPARE(m_sim.stderrText().count(cancelled), cancelledBefore + 1);
+    QVERIFY(link.hasAnalytics(kScene));
+    QVERIFY(link.problem(kScene).isEmpty());
+}
+
 void TestMetadataLink::cameraWithoutAnalyticsShowsNothing()
 {
     BackendClient backend(operatorOn(m_sim.grpcAddress()));
@@ -142,6 +166,7 @@ void TestMetadataLink::cameraWithoutAnalyticsShowsNothing()
     // Its first heartbeat says the stream is up and the camera reports nothing: known, and empty.
     QTRY_VERIFY_WITH_TIMEOUT(link.objects(QStringLiteral("cam-01")), 10000);
     QVERIFY(link.objects(QStringLiteral("cam-01"))->isEmpty());
+    QVERIFY(!link.hasAnalytics(QStringLiteral("cam-01")));  // its tiles still show what alarms say
     QVERIFY(link.problem(QStringLiteral("cam-01")).isEmpty());
 }
 

@@ -53,6 +53,9 @@ public:
 
     // The objects in the camera's latest frame (empty: nothing there now); null when unknown (see above).
     const QList<DetectedObject>* objects(const QString& cameraId) const;
+    // The camera's analytics report frames on the current stream (not only heartbeats): a camera without
+    // analytics is known to show nothing, but its tiles may still show what an alarm says.
+    bool hasAnalytics(const QString& cameraId) const;
     // The capture time (UTC) of the video frame objects() belong to; null without a frame yet.
     QDateTime frameTime(const QString& cameraId) const;
     // Why there are no objects for a wanted camera, in words (empty while its stream is up).
@@ -73,6 +76,7 @@ private:
         std::shared_ptr<ReadStreamHandle> stream;
         quint64 generation = 0;  // events of older streams are ignored
         bool hasObjects = false;  // `objects` is valid
+        bool framesSeen = false;  // the current stream sent frames, not only heartbeats
         QList<DetectedObject> objects;
         QDateTime frameTime;
         QString problem;
@@ -94,6 +98,7 @@ private:
     std::shared_ptr<CallTracker> m_calls;
     QHash<QString, Feed> m_feeds;  // wanted cameras only
     bool m_online = false;  // the backend link's state as last seen
+    quint64 m_nextGeneration = 0;
     float m_maxFramesPerSecond = 0;
     quint64 m_framesReceived = 0;
 };
