@@ -61,6 +61,7 @@ std::shared_ptr<ChannelHolder> ChannelHolder::obtain(const BackendOptions& optio
     holder->m_system = vigie::v1::SystemService::NewStub(holder->m_channel);
     holder->m_walls = vigie::v1::WallService::NewStub(holder->m_channel);
     holder->m_alarms = vigie::v1::AlarmService::NewStub(holder->m_channel);
+    holder->m_ptz = vigie::v1::PtzService::NewStub(holder->m_channel);
     registry->emplace(key, holder);
     return holder;
 }

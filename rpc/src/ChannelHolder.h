@@ -15,6 +15,7 @@
 #include "vigie/v1/alarms.grpc.pb.h"
 #include "vigie/v1/auth.grpc.pb.h"
 #include "vigie/v1/directory.grpc.pb.h"
+#include "vigie/v1/ptz.grpc.pb.h"
 #include "vigie/v1/system.grpc.pb.h"
 #include "vigie/v1/walls.grpc.pb.h"
 
@@ -31,6 +32,7 @@ public:
     vigie::v1::SystemService::Stub& system() { return *m_system; }
     vigie::v1::WallService::Stub& walls() { return *m_walls; }
     vigie::v1::AlarmService::Stub& alarms() { return *m_alarms; }
+    vigie::v1::PtzService::Stub& ptz() { return *m_ptz; }
 
 private:
     std::shared_ptr<grpc::Channel> m_channel;
@@ -39,6 +41,7 @@ private:
     std::unique_ptr<vigie::v1::SystemService::Stub> m_system;
     std::unique_ptr<vigie::v1::WallService::Stub> m_walls;
     std::unique_ptr<vigie::v1::AlarmService::Stub> m_alarms;
+    std::unique_ptr<vigie::v1::PtzService::Stub> m_ptz;
 };
 
 }  // namespace vigie::rpc

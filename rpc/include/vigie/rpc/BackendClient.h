@@ -64,6 +64,7 @@ private:
     friend class WallLink;  // rides on this link's channel and token
     friend class AlarmLink;  // likewise
     friend class MetadataLink;  // likewise
+    friend class PtzLink;  // likewise
 
     void setState(ConnectionState state, const QString& detail);
     void login();
