@@ -1307,6 +1307,108 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     </message>
 </context>
 <context>
+    <name>vigie::rpc::PtzDriver</name>
+    <message>
+        <source>Driving %1</source>
+        <translation>Pilotage de %1</translation>
+    </message>
+    <message>
+        <source>Driving %1: the backend ended the control</source>
+        <translation>Pilotage de %1&#xa0;: le serveur a mis fin au contrôle</translation>
+    </message>
+    <message>
+        <source>Driving %1 stopped: the control stream was cancelled</source>
+        <translation>Pilotage de %1 arrêté&#xa0;: le flux de contrôle a été annulé</translation>
+    </message>
+    <message>
+        <source>Driving %1 stopped: the link to the backend broke (%2)</source>
+        <translation>Pilotage de %1 arrêté&#xa0;: la liaison avec le serveur est rompue (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::rpc::PtzLink</name>
+    <message>
+        <source>Driving %1</source>
+        <translation>Pilotage de %1</translation>
+    </message>
+    <message>
+        <source>%1: not connected to the backend</source>
+        <translation>%1&#xa0;: pas de connexion au serveur</translation>
+    </message>
+    <message>
+        <source>Stopping %1</source>
+        <translation>Arrêt de %1</translation>
+    </message>
+    <message>
+        <source>Moving %1</source>
+        <translation>Déplacement de %1</translation>
+    </message>
+    <message>
+        <source>Centring %1</source>
+        <translation>Centrage de %1</translation>
+    </message>
+    <message>
+        <source>Zooming %1</source>
+        <translation>Zoom de %1</translation>
+    </message>
+    <message>
+        <source>Status of %1</source>
+        <translation>État de %1</translation>
+    </message>
+    <message>
+        <source>Presets of %1</source>
+        <translation>Positions prédéfinies de %1</translation>
+    </message>
+    <message>
+        <source>Going to a preset of %1</source>
+        <translation>Aller à une position prédéfinie de %1</translation>
+    </message>
+    <message>
+        <source>Storing a preset of %1</source>
+        <translation>Enregistrement d&apos;une position prédéfinie de %1</translation>
+    </message>
+    <message>
+        <source>Removing a preset of %1</source>
+        <translation>Suppression d&apos;une position prédéfinie de %1</translation>
+    </message>
+    <message>
+        <source>Sending %1 home</source>
+        <translation>Retour de %1 à sa position de repos</translation>
+    </message>
+    <message>
+        <source>Storing the home of %1</source>
+        <translation>Enregistrement de la position de repos de %1</translation>
+    </message>
+    <message>
+        <source>Tours of %1</source>
+        <translation>Rondes de %1</translation>
+    </message>
+    <message>
+        <source>Starting a tour of %1</source>
+        <translation>Lancement d&apos;une ronde de %1</translation>
+    </message>
+    <message>
+        <source>Stopping a tour of %1</source>
+        <translation>Arrêt d&apos;une ronde de %1</translation>
+    </message>
+    <message>
+        <source>Pausing a tour of %1</source>
+        <translation>Pause d&apos;une ronde de %1</translation>
+    </message>
+    <message>
+        <source>Taking control of %1</source>
+        <translation>Prise de contrôle de %1</translation>
+    </message>
+    <message>
+        <source>Releasing control of %1</source>
+        <translation>Libération du contrôle de %1</translation>
+    </message>
+    <message>
+        <source>Control of %1</source>
+        <translation>Contrôle de %1</translation>
+    </message>
+</context>
+<context>
     <name>vigie::rpc::RpcError</name>
     <message>
         <source>Secure connection to %1 refused: its certificate is not signed by a trusted authority (check the CA file)</source>
@@ -1560,6 +1662,222 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     <message>
         <source>Server: %1</source>
         <translation>Serveur&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::PtzPanel</name>
+    <message>
+        <source>Take control</source>
+        <translation>Prendre la main</translation>
+    </message>
+    <message>
+        <source>Take the camera from its current holder</source>
+        <translation>Prendre la caméra à qui la contrôle</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Libérer</translation>
+    </message>
+    <message>
+        <source>Let others control the camera now</source>
+        <translation>Laisser dès maintenant d&apos;autres contrôler la caméra</translation>
+    </message>
+    <message>
+        <source>Speed of the moves started from this panel</source>
+        <translation>Vitesse des mouvements lancés depuis ce panneau</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>speed in percent</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>No tile selected</source>
+        <translation>Aucune tuile sélectionnée</translation>
+    </message>
+    <message>
+        <source>Up and left</source>
+        <translation>En haut à gauche</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Haut</translation>
+    </message>
+    <message>
+        <source>Up and right</source>
+        <translation>En haut à droite</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droite</translation>
+    </message>
+    <message>
+        <source>Down and left</source>
+        <translation>En bas à gauche</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bas</translation>
+    </message>
+    <message>
+        <source>Down and right</source>
+        <translation>En bas à droite</translation>
+    </message>
+    <message>
+        <source>Home position</source>
+        <translation>Position de repos</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Wide −</source>
+        <translation>Grand angle −</translation>
+    </message>
+    <message>
+        <source>Zoom out while held</source>
+        <translation>Zoom arrière tant que le bouton est maintenu</translation>
+    </message>
+    <message>
+        <source>Tele +</source>
+        <translation>Télé +</translation>
+    </message>
+    <message>
+        <source>Zoom in while held</source>
+        <translation>Zoom avant tant que le bouton est maintenu</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Mise au point</translation>
+    </message>
+    <message>
+        <source>Near</source>
+        <translation>Proche</translation>
+    </message>
+    <message>
+        <source>Focus nearer while held</source>
+        <translation>Mise au point plus proche tant que le bouton est maintenu</translation>
+    </message>
+    <message>
+        <source>Far</source>
+        <translation>Loin</translation>
+    </message>
+    <message>
+        <source>Focus further while held</source>
+        <translation>Mise au point plus lointaine tant que le bouton est maintenu</translation>
+    </message>
+    <message>
+        <source>Iris</source>
+        <translation>Iris</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the iris while held</source>
+        <translation>Fermer l&apos;iris tant que le bouton est maintenu</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the iris while held</source>
+        <translation>Ouvrir l&apos;iris tant que le bouton est maintenu</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Positions prédéfinies</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Aller</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Name of a new preset</source>
+        <translation>Nom d&apos;une nouvelle position</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Store the current position under this name</source>
+        <translation>Enregistrer la position actuelle sous ce nom</translation>
+    </message>
+    <message>
+        <source>Tours</source>
+        <translation>Rondes</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>PTZ control is unavailable</source>
+        <translation>Commande PTZ indisponible</translation>
+    </message>
+    <message>
+        <source>Nobody controls this camera</source>
+        <translation>Personne ne contrôle cette caméra</translation>
+    </message>
+    <message>
+        <source>You control this camera · %1 s left</source>
+        <translation>Vous contrôlez cette caméra · encore %1 s</translation>
+    </message>
+    <message>
+        <source>You control this camera</source>
+        <translation>Vous contrôlez cette caméra</translation>
+    </message>
+    <message>
+        <source>Controlled by %1 · %2 s left</source>
+        <translation>Contrôlée par %1 · encore %2 s</translation>
+    </message>
+    <message>
+        <source>Controlled by %1</source>
+        <translation>Contrôlée par %1</translation>
+    </message>
+    <message>
+        <source>Controlled by %1 (%2) · %3 s left</source>
+        <translation>Contrôlée par %1 (%2) · encore %3 s</translation>
+    </message>
+    <message>
+        <source>Controlled by %1 (%2)</source>
+        <translation>Contrôlée par %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1 (en cours)</translation>
+    </message>
+    <message>
+        <source>%1 (paused)</source>
+        <translation>%1 (en pause)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
     </message>
 </context>
 <context>
