@@ -34,6 +34,7 @@
 #include "AlarmListModel.h"
 #include "AlarmPanel.h"
 #include "NamedLayouts.h"
+#include "PtzConsole.h"
 #include "WallContent.h"
 #include "WallPanel.h"
 #include "Workspace.h"
@@ -41,6 +42,8 @@
 #include "WallController.h"
 #include "vigie/rpc/AlarmLink.h"
 #include "vigie/rpc/BackendClient.h"
+#include "vigie/rpc/PtzLink.h"
+#include "vigie/widgets/PtzPanel.h"
 #include "vigie/rpc/WallLink.h"
 #include "vigie/widgets/CameraTreeModel.h"
 #include "vigie/widgets/CameraTreeView.h"
@@ -356,6 +359,9 @@ void MainWindow::connectWorkspace(Workspace* workspace)
     });
     connect(wall, &vigie::widgets::WallWidget::layoutDropped, this,
             [this, controller](const QString& name) { applyNamedLayout(name, controller); });
+    // The PTZ panel drives the selected tile's camera, whatever it shows now.
+    connect(wall, &vigie::widgets::WallWidget::tileSelected, this, &MainWindow::updatePtzCamera);
+    connect(controller, &WallController::assignmentsChanged, this, &MainWindow::updatePtzCamera);
     wall->setOverlayItems(m_overlayItems);
     controller->setLiveObjectsWanted(m_overlayItems.testFlag(vigie::widgets::OverlayItem::Boxes));
     controller->setLiveObjectSource(m_liveObjects);
@@ -390,6 +396,7 @@ void MainWindow::onCurrentWorkspaceChanged()
     if (!m_restoreAction)
         return;
     m_restoreAction->setEnabled(wallController()->maximisedTile() >= 0);
+    updatePtzCamera();
     const auto actions = m_gridActions->actions();
     for (int i = 0; i < actions.size(); ++i)
         actions[i]->setChecked(i + 1 == wallController()->grid());
@@ -1205,6 +1212,29 @@ void MainWindow::setLiveObjectSource(vigie::rpc::MetadataLink* source)
     m_liveObjects = source;
     for (auto* workspace : std::as_const(m_workspaces))
         workspace->controller()->setLiveObjectSource(source);
+}
+
+void MainWindow::setPtzLink(vigie::rpc::PtzLink* link)
+{
+    if (m_ptzConsole || !link)
+        return;
+    auto* dock = new QDockWidget(tr("PTZ"), this);
+    dock->setObjectName(QStringLiteral("ptzDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    m_ptzPanel = new vigie::widgets::PtzPanel(dock);
+    dock->setWidget(m_ptzPanel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    m_ptzConsole = new PtzConsole(link, m_backend, m_ptzPanel, this);
+    updatePtzCamera();
+}
+
+void MainWindow::updatePtzCamera()
+{
+    if (!m_ptzConsole)
+        return;
+    auto* controller = wallController();
+    const int selected = wall()->selectedTile();
+    m_ptzConsole->setCamera(selected >= 0 ? controller->cameraAt(controller->wallToTile(selected)) : QString());
 }
 
 }  // namespace vigie::app

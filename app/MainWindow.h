@@ -31,9 +31,11 @@ namespace vigie::rpc {
 class AlarmLink;
 class BackendClient;
 class MetadataLink;
+class PtzLink;
 class WallLink;
 }
 namespace vigie::widgets {
+class PtzPanel;
 class SavedLayoutList;
 class CameraTreeView;
 class ConnectionBanner;
@@ -42,6 +44,7 @@ class WallWidget;
 
 namespace vigie::app {
 
+class PtzConsole;
 class AlarmPanel;
 class WallController;
 class WallPanel;
@@ -62,6 +65,9 @@ public:
     void showNotice(const QString& text);
     // Live analytics boxes on every workspace's wall (null: none); must outlive the window.
     void setLiveObjectSource(vigie::rpc::MetadataLink* source);
+    // The PTZ dock, driving the selected tile's camera through `link` (must outlive the window); once.
+    void setPtzLink(vigie::rpc::PtzLink* link);
+    vigie::widgets::PtzPanel* ptzPanel() const { return m_ptzPanel; }
     // What every wall's overlay shows (saved); without Boxes, no analytics stream is kept open.
     void setOverlayItems(vigie::widgets::OverlayItems items);
 
@@ -136,6 +142,7 @@ private:
     void refreshAlarmIndicators();
     void updateAlarmBanner();
     void popUpAlarm(const QString& alarmId);
+    void updatePtzCamera();  // the PTZ panel follows the selected tile's camera
     // The alarm's camera as a wall plays it now, for the alarm's details (when some wall plays it).
     void takeAlarmStill(const vigie::rpc::Alarm& alarm);
     int tabOf(const Workspace* workspace) const;
@@ -146,6 +153,8 @@ private:
     WallPanel* m_wallPanel = nullptr;
     vigie::rpc::AlarmLink* m_alarms;
     vigie::rpc::MetadataLink* m_liveObjects = nullptr;  // live analytics boxes; optional
+    PtzConsole* m_ptzConsole = nullptr;                  // with the PTZ dock; optional
+    vigie::widgets::PtzPanel* m_ptzPanel = nullptr;
     AlarmPanel* m_alarmPanel = nullptr;
     vigie::widgets::ConnectionBanner* m_alarmBanner = nullptr;
     QTimer* m_alarmBlinkTimer = nullptr;   // blinks the tiles of alarms nobody saw; runs only while there are some

@@ -16,6 +16,7 @@
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/rpc/AlarmLink.h"
 #include "vigie/rpc/MetadataLink.h"
+#include "vigie/rpc/PtzLink.h"
 #include "vigie/rpc/WallLink.h"
 #include "vigie/widgets/LoginDialog.h"
 #include "vigie/widgets/Theme.h"
@@ -86,6 +87,8 @@ int main(int argc, char* argv[])
     vigie::rpc::AlarmLink alarms(&backend);
     vigie::app::MainWindow window(&backend, options.grid, options.cameraIds, &walls, &alarms);
     window.setLiveObjectSource(&liveObjects);
+    vigie::rpc::PtzLink ptz(&backend);
+    window.setPtzLink(&ptz);
     if (!settingsNotice.isEmpty())
         window.showNotice(settingsNotice);
     window.show();

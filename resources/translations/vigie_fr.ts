@@ -868,6 +868,10 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
             <numerusform>%n alarmes non vues</numerusform>
         </translation>
     </message>
+    <message>
+        <source>PTZ</source>
+        <translation>PTZ</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::MonitorView</name>
@@ -882,6 +886,65 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     <message>
         <source>%1 (cleared)</source>
         <translation>%1 (vidé)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::app::PtzConsole</name>
+    <message>
+        <source>Going home</source>
+        <translation>Retour à la position de repos</translation>
+    </message>
+    <message>
+        <source>Going to the preset</source>
+        <translation>Aller à la position prédéfinie</translation>
+    </message>
+    <message>
+        <source>Preset “%1” saved</source>
+        <translation>Position «&#xa0;%1&#xa0;» enregistrée</translation>
+    </message>
+    <message>
+        <source>Preset removed</source>
+        <translation>Position supprimée</translation>
+    </message>
+    <message>
+        <source>Tour started</source>
+        <translation>Ronde lancée</translation>
+    </message>
+    <message>
+        <source>Tour paused</source>
+        <translation>Ronde en pause</translation>
+    </message>
+    <message>
+        <source>Tour stopped</source>
+        <translation>Ronde arrêtée</translation>
+    </message>
+    <message>
+        <source>You control this camera</source>
+        <translation>Vous contrôlez cette caméra</translation>
+    </message>
+    <message>
+        <source>Control released</source>
+        <translation>Contrôle libéré</translation>
+    </message>
+    <message>
+        <source>Stopped: the commands stopped arriving in time</source>
+        <translation>Arrêtée&#xa0;: les commandes n&apos;arrivaient plus à temps</translation>
+    </message>
+    <message>
+        <source>No tile selected</source>
+        <translation>Aucune tuile sélectionnée</translation>
+    </message>
+    <message>
+        <source>Camera %1 is not in the directory</source>
+        <translation>La caméra %1 n&apos;est pas dans l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>This camera has no PTZ</source>
+        <translation>Cette caméra n&apos;est pas motorisée</translation>
+    </message>
+    <message>
+        <source>The camera is offline</source>
+        <translation>La caméra est hors ligne</translation>
     </message>
 </context>
 <context>

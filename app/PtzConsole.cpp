@@ -1,0 +1,241 @@
+#include "PtzConsole.h"
+
+#include <QDateTime>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+
+#include "vigie/rpc/BackendClient.h"
+#include "vigie/rpc/PtzLink.h"
+#include "vigie/widgets/PtzPanel.h"
+
+namespace vigie::app {
+
+using vigie::widgets::PtzPanel;
+
+PtzConsole::PtzConsole(vigie::rpc::PtzLink* link, vigie::rpc::BackendClient* backend, PtzPanel* panel,
+                       QObject* parent)
+    : QObject(parent), m_link(link), m_backend(backend), m_panel(panel)
+{
+    m_idleClose = new QTimer(this);
+    m_idleClose->setSingleShot(true);
+    m_idleClose->setInterval(kIdleCloseMs);
+    connect(m_idleClose, &QTimer::timeout, this, [this] {
+        if (m_link->isDriving())
+            m_link->stopDriving();
+    });
+    connect(m_panel, &PtzPanel::velocityRequested, this, &PtzConsole::onVelocity);
+    connect(m_panel, &PtzPanel::homeRequested, this, [this] {
+        m_link->gotoHome(m_camera, {}, [self = QPointer(this)](const auto& error) {
+            if (self)
+                self->report(tr("Going home"), error);
+        });
+    });
+    connect(m_panel, &PtzPanel::gotoPresetRequested, this, [this](const QString& presetId) {
+        m_link->gotoPreset(m_camera, presetId, {}, [self = QPointer(this)](const auto& error) {
+            if (self)
+                self->report(tr("Going to the preset"), error);
+        });
+    });
+    connect(m_panel, &PtzPanel::savePresetRequested, this, [this](const QString& name) {
+        m_link->setPreset(m_camera, name, [self = QPointer(this), name](const auto&, const auto& error) {
+            if (!self)
+                return;
+            self->report(tr("Preset “%1” saved").arg(name), error);
+            self->refreshPresets();
+        });
+    });
+    connect(m_panel, &PtzPanel::removePresetRequested, this, [this](const QString& presetId) {
+        m_link->removePreset(m_camera, presetId, [self = QPointer(this)](const auto& error) {
+            if (!self)
+                return;
+            self->report(tr("Preset removed"), error);
+            self->refreshPresets();
+        });
+    });
+    auto tourDone = [this](const QString& success) {
+        return [self = QPointer(this), success](const auto&, const auto& error) {
+            if (!self)
+                return;
+            self->report(success, error);
+            self->refreshTours();
+        };
+    };
+    connect(m_panel, &PtzPanel::startTourRequested, this,
+            [this, tourDone](const QString& id) { m_link->startTour(m_camera, id, tourDone(tr("Tour started"))); });
+    connect(m_panel, &PtzPanel::pauseTourRequested, this,
+            [this, tourDone](const QString& id) { m_link->pauseTour(m_camera, id, tourDone(tr("Tour paused"))); });
+    connect(m_panel, &PtzPanel::stopTourRequested, this,
+            [this, tourDone](const QString& id) { m_link->stopTour(m_camera, id, tourDone(tr("Tour stopped"))); });
+    connect(m_panel, &PtzPanel::takeControlRequested, this, [this] {
+        m_link->acquireLock(m_camera, true, {}, [self = QPointer(this)](const auto&, const auto& error) {
+            if (self)
+                self->report(tr("You control this camera"), error);
+        });
+    });
+    connect(m_panel, &PtzPanel::releaseControlRequested, this, [this] {
+        if (m_link->isDriving())
+            m_link->stopDriving();
+        m_link->releaseLock(m_camera, [self = QPointer(this)](const auto&, const auto& error) {
+            if (self)
+                self->report(tr("Control released"), error);
+        });
+    });
+    connect(m_link, &vigie::rpc::PtzLink::lockChanged, this, [this](const QString& cameraId) {
+        if (cameraId == m_camera)
+            showLock();
+    });
+    connect(m_link, &vigie::rpc::PtzLink::drivingEnded, this, &PtzConsole::onDrivingEnded);
+    connect(m_link, &vigie::rpc::PtzLink::drivingLeaseChanged, this, [this](const QString& cameraId, bool active) {
+        if (cameraId == m_camera && !active)
+            m_panel->setStatus(tr("Stopped: the commands stopped arriving in time"));
+    });
+    connect(m_link, &vigie::rpc::PtzLink::drivingWarning, this,
+            [this](const QString& cameraId, vigie::rpc::PtzWarningKind, const QString& text) {
+                if (cameraId == m_camera)
+                    m_panel->setStatus(text);
+            });
+    connect(m_backend, &vigie::rpc::BackendClient::cameraChanged, this, [this](const vigie::rpc::CameraInfo& camera) {
+        if (camera.id == m_camera)
+            setCamera(QString(m_camera));  // online state or abilities changed: say it again
+    });
+    m_panel->setUnavailable(tr("No tile selected"));
+}
+
+PtzConsole::~PtzConsole()
+{
+    // Not listening first: the panel (in a dock created before this console) may be gone already, and
+    // giving the watch back signals a change of the lock.
+    m_link->disconnect(this);
+    if (!m_camera.isEmpty())
+        m_link->unwatchLock(m_camera);
+}
+
+void PtzConsole::setCamera(const QString& cameraId)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (cameraId != m_camera) {
+        if (m_link->isDriving())
+            m_link->stopDriving();  // the previous camera stops: nobody holds its stick any more
+        if (!m_camera.isEmpty())
+            m_link->unwatchLock(m_camera);
+        m_camera.clear();
+        m_panel->setPresets({});
+        m_panel->setTours({});
+        m_panel->setLock({});
+        m_panel->setStatus(QString());
+    }
+    const vigie::rpc::CameraInfo* camera = cameraId.isEmpty() ? nullptr : m_backend->camera(cameraId);
+    if (!camera) {
+        m_panel->setCameraName(QString());
+        m_panel->setUnavailable(cameraId.isEmpty() ? tr("No tile selected") : tr("Camera %1 is not in the directory").arg(cameraId));
+        return;
+    }
+    m_panel->setCameraName(camera->name);
+    if (!camera->hasPtz) {
+        m_panel->setUnavailable(tr("This camera has no PTZ"));
+        return;
+    }
+    if (!camera->online) {
+        m_panel->setUnavailable(tr("The camera is offline"));
+        return;
+    }
+    m_panel->setAvailable();
+    if (m_camera == cameraId)
+        return;  // already set up
+    m_camera = cameraId;
+    m_link->watchLock(m_camera);
+    showLock();
+    refreshPresets();
+    refreshTours();
+}
+
+void PtzConsole::onVelocity(double pan, double tilt, double zoom)
+{
+    if (m_camera.isEmpty())
+        return;
+    vigie::rpc::PtzVelocity velocity;
+    velocity.pan = pan;
+    velocity.tilt = tilt;
+    velocity.zoom = zoom;
+    if (velocity.isZero()) {
+        if (m_link->isDriving()) {
+            m_link->setVelocity(velocity);  // a release always stops at once
+            m_idleClose->start();
+        }
+        return;
+    }
+    m_idleClose->stop();
+    if (!m_link->isDriving() || m_link->drivingCamera() != m_camera)
+        m_link->startDriving(m_camera);
+    m_link->setVelocity(velocity);
+}
+
+void PtzConsole::onDrivingEnded(const QString& cameraId, const std::optional<vigie::rpc::RpcError>& error)
+{
+    m_idleClose->stop();
+    if (cameraId == m_camera && error)
+        m_panel->setStatus(error->text);
+}
+
+void PtzConsole::showLock()
+{
+    const auto lock = m_link->lock(m_camera);
+    PtzPanel::Lock shown;
+    if (lock && lock->locked) {
+        shown.holder = lock->heldByMe ? PtzPanel::Lock::Holder::Caller : PtzPanel::Lock::Holder::Someone;
+        shown.holderName = lock->holderDisplayName.isEmpty() ? lock->holderUser : lock->holderDisplayName;
+        shown.workstation = lock->workstation;
+        shown.secondsLeft = lock->expiresAt.isValid()
+                                ? int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(lock->expiresAt)))
+                                : -1;
+    }
+    m_panel->setLock(shown);
+    // Whether the priority allows it is the backend's to say: the panel offers, a refusal is reported.
+    m_panel->setTakeoverAllowed(shown.holder == PtzPanel::Lock::Holder::Someone);
+}
+
+void PtzConsole::refreshPresets()
+{
+    const QString camera = m_camera;
+    m_link->listPresets(camera, [self = QPointer(this), camera](const vigie::rpc::PtzPresetList& list, const auto& error) {
+        if (!self || self->m_camera != camera)
+            return;
+        if (error) {
+            self->m_panel->setStatus(error->text);
+            return;
+        }
+        QList<PtzPanel::Preset> presets;
+        for (const auto& preset : list.presets)
+            presets << PtzPanel::Preset{preset.id, preset.name};
+        self->m_panel->setPresets(presets);
+    });
+}
+
+void PtzConsole::refreshTours()
+{
+    const QString camera = m_camera;
+    m_link->listTours(camera, [self = QPointer(this), camera](const QList<vigie::rpc::PtzTour>& list, const auto& error) {
+        if (!self || self->m_camera != camera)
+            return;
+        if (error) {
+            self->m_panel->setStatus(error->text);
+            return;
+        }
+        QList<PtzPanel::Tour> tours;
+        for (const auto& tour : list) {
+            const auto state = tour.state == vigie::rpc::PtzTourState::Running  ? PtzPanel::TourState::Running
+                               : tour.state == vigie::rpc::PtzTourState::Paused ? PtzPanel::TourState::Paused
+                                                                                : PtzPanel::TourState::Stopped;
+            tours << PtzPanel::Tour{tour.id, tour.name, state};
+        }
+        self->m_panel->setTours(tours);
+    });
+}
+
+void PtzConsole::report(const QString& success, const std::optional<vigie::rpc::RpcError>& error)
+{
+    m_panel->setStatus(error ? error->text : success);
+}
+
+}  // namespace vigie::app

@@ -1,0 +1,128 @@
+// The PTZ dock against a real vigie-sim dome: selecting the tile makes the panel drive its camera;
+// holding an arrow turns the dome that way and letting go stops it; a preset saved from the panel is
+// listed; another operator taking the camera over is shown in the lock line.
+
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QtTest>
+
+#include "BackendUser.h"
+#include "MainWindow.h"
+#include "SimProcess.h"
+#include "vigie/rpc/BackendClient.h"
+#include "vigie/rpc/PtzLink.h"
+#include "vigie/widgets/PtzPanel.h"
+#include "vigie/widgets/WallWidget.h"
+
+using vigie::app::MainWindow;
+using vigie::rpc::BackendClient;
+using vigie::rpc::PtzLink;
+using vigie::test::userOn;
+
+namespace {
+
+const QString kDome = QStringLiteral("ptz-01");
+
+struct DomeState {
+    double pan = 0;
+    bool moving = false;
+};
+
+}  // namespace
+
+class TestPtzConsole : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void panelDrivesTheSelectedDome();
+
+private:
+    std::optional<DomeState> dome();
+    vigie::test::SimProcess m_sim;
+};
+
+void TestPtzConsole::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("vigie-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_ptz_console"));
+    QSettings().clear();
+    QVERIFY2(m_sim.start({QStringLiteral("--cameras"), QStringLiteral("0"), QStringLiteral("--ptz-cameras"),
+                          QStringLiteral("1"), QStringLiteral("--alarm-rate"), QStringLiteral("0")}),
+             qPrintable(m_sim.lastError()));
+}
+
+std::optional<DomeState> TestPtzConsole::dome()
+{
+    QString reply;  // "ok pan=0.0123 tilt=0.0000 zoom=0.0000 moving=1"
+    if (!m_sim.command(QStringLiteral("ptz-status %1").arg(kDome), &reply))
+        return std::nullopt;
+    static const QRegularExpression pattern(QStringLiteral("pan=(-?[0-9.]+).*moving=([01])"));
+    const auto match = pattern.match(reply);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return DomeState{match.captured(1).toDouble(), match.captured(2) == QLatin1String("1")};
+}
+
+void TestPtzConsole::panelDrivesTheSelectedDome()
+{
+    BackendClient backend(userOn(m_sim.grpcAddress(), QStringLiteral("operator")));
+    PtzLink ptz(&backend);
+    MainWindow window(&backend, 1, {kDome}, nullptr, nullptr);
+    window.setPtzLink(&ptz);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    auto* panel = window.ptzPanel();
+    QVERIFY(panel);
+    QVERIFY(!panel->isAvailable());  // nothing selected yet: the panel says so
+    QCOMPARE(panel->unavailableReason(), QStringLiteral("No tile selected"));
+    QTRY_VERIFY_WITH_TIMEOUT(backend.camera(kDome), 15000);
+    window.wall()->setSelectedTile(0);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isAvailable(), 5000);
+    QVERIFY(!panel->cameraName().isEmpty());
+
+    // Held right arrow: the dome turns right; let go: it stops.
+    const auto before = dome();
+    QVERIFY(before && !before->moving);
+    auto* right = panel->findChild<QPushButton*>(QStringLiteral("ptzRight"));
+    QVERIFY(right);
+    QTest::mousePress(right, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->pan > before->pan + 0.01, 3000);
+    QTest::mouseRelease(right, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && !dome()->moving, 1000);
+    const double stoppedAt = dome()->pan;
+    QTest::qWait(300);  // the dome stays where it stopped
+    QCOMPARE(dome()->pan, stoppedAt);
+
+    // A preset saved from the panel is listed.
+    auto* name = panel->findChild<QLineEdit*>(QStringLiteral("ptzPresetName"));
+    auto* save = panel->findChild<QPushButton*>(QStringLiteral("ptzSavePreset"));
+    auto* presets = panel->findChild<QListWidget*>(QStringLiteral("ptzPresets"));
+    QVERIFY(name && save && presets);
+    name->setText(QStringLiteral("Entrée mairie"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!presets->findItems(QStringLiteral("Entrée mairie"), Qt::MatchContains).isEmpty(), 5000);
+
+    // The supervisor takes the dome over: the lock line names them.
+    BackendClient otherBackend(userOn(m_sim.grpcAddress(), QStringLiteral("supervisor")));
+    PtzLink other(&otherBackend);
+    otherBackend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(otherBackend.state(), vigie::rpc::ConnectionState::Online, 10000);
+    bool taken = false;
+    other.acquireLock(kDome, true, QStringLiteral("suivi véhicule"), [&](const auto& lock, const auto& error) {
+        taken = lock.has_value() && !error;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(taken, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(panel->lock().holder), int(vigie::widgets::PtzPanel::Lock::Holder::Someone), 5000);
+    QVERIFY2(panel->lockText().contains(panel->lock().holderName) && !panel->lock().holderName.isEmpty(),
+             qPrintable(panel->lockText()));
+}
+
+QTEST_MAIN(TestPtzConsole)
+#include "test_ptz_console.moc"
