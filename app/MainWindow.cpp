@@ -359,8 +359,24 @@ void MainWindow::connectWorkspace(Workspace* workspace)
     });
     connect(wall, &vigie::widgets::WallWidget::layoutDropped, this,
             [this, controller](const QString& name) { applyNamedLayout(name, controller); });
-    // The PTZ panel drives the selected tile's camera, whatever it shows now.
+    // The PTZ panel drives the selected tile's camera, whatever it shows now; so does the mouse on it.
     connect(wall, &vigie::widgets::WallWidget::tileSelected, this, &MainWindow::updatePtzCamera);
+    connect(wall, &vigie::widgets::WallWidget::ptzVelocityRequested, this, [this](int, double pan, double tilt) {
+        if (m_ptzConsole)
+            m_ptzConsole->steer(pan, tilt);
+    });
+    connect(wall, &vigie::widgets::WallWidget::ptzZoomStepRequested, this, [this](int, double step) {
+        if (m_ptzConsole)
+            m_ptzConsole->zoomStep(step);
+    });
+    connect(wall, &vigie::widgets::WallWidget::ptzCentreRequested, this, [this](int, const QPointF& point) {
+        if (m_ptzConsole)
+            m_ptzConsole->centreOn(point);
+    });
+    connect(wall, &vigie::widgets::WallWidget::ptzAreaRequested, this, [this](int, const QRectF& area) {
+        if (m_ptzConsole)
+            m_ptzConsole->areaZoom(area);
+    });
     connect(controller, &WallController::assignmentsChanged, this, &MainWindow::updatePtzCamera);
     wall->setOverlayItems(m_overlayItems);
     controller->setLiveObjectsWanted(m_overlayItems.testFlag(vigie::widgets::OverlayItem::Boxes));
@@ -1225,6 +1241,18 @@ void MainWindow::setPtzLink(vigie::rpc::PtzLink* link)
     dock->setWidget(m_ptzPanel);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     m_ptzConsole = new PtzConsole(link, m_backend, m_ptzPanel, this);
+    // The mouse on the video steers the selected PTZ camera while this is on (off: it swaps and pans tiles).
+    m_ptzMouseAction = new QAction(tr("PTZ with the mouse"), this);
+    m_ptzMouseAction->setObjectName(QStringLiteral("ptzMouseAction"));
+    m_ptzMouseAction->setCheckable(true);
+    m_ptzMouseAction->setShortcut(QKeySequence(Qt::Key_P));
+    m_ptzMouseAction->setToolTip(tr("On the selected PTZ camera's tile: drag to steer, Ctrl+click to centre, "
+                                    "Shift+drag to zoom into an area, wheel to zoom (%1)")
+                                     .arg(m_ptzMouseAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_ptzMouseAction, &QAction::toggled, this, &MainWindow::updatePtzCamera);
+    if (auto* toolbar = findChild<QToolBar*>())
+        toolbar->addAction(m_ptzMouseAction);
+    addAction(m_ptzMouseAction);
     updatePtzCamera();
 }
 
@@ -1234,7 +1262,12 @@ void MainWindow::updatePtzCamera()
         return;
     auto* controller = wallController();
     const int selected = wall()->selectedTile();
-    m_ptzConsole->setCamera(selected >= 0 ? controller->cameraAt(controller->wallToTile(selected)) : QString());
+    const QString cameraId = selected >= 0 ? controller->cameraAt(controller->wallToTile(selected)) : QString();
+    m_ptzConsole->setCamera(cameraId);
+    const auto* camera = cameraId.isEmpty() ? nullptr : m_backend->camera(cameraId);
+    const bool steer = m_ptzMouseAction->isChecked() && camera && camera->hasPtz;
+    for (auto* workspace : std::as_const(m_workspaces))
+        workspace->wall()->setPtzTile(steer && workspace->wall() == wall() ? selected : -1);
 }
 
 }  // namespace vigie::app

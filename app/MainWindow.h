@@ -154,6 +154,7 @@ private:
     vigie::rpc::AlarmLink* m_alarms;
     vigie::rpc::MetadataLink* m_liveObjects = nullptr;  // live analytics boxes; optional
     PtzConsole* m_ptzConsole = nullptr;                  // with the PTZ dock; optional
+    QAction* m_ptzMouseAction = nullptr;                 // the mouse steers the selected PTZ camera
     vigie::widgets::PtzPanel* m_ptzPanel = nullptr;
     AlarmPanel* m_alarmPanel = nullptr;
     vigie::widgets::ConnectionBanner* m_alarmBanner = nullptr;

@@ -171,6 +171,43 @@ void PtzConsole::onVelocity(double pan, double tilt, double zoom)
     m_link->setVelocity(velocity);
 }
 
+void PtzConsole::steer(double pan, double tilt)
+{
+    onVelocity(pan, tilt, 0);
+}
+
+void PtzConsole::zoomStep(double step)
+{
+    if (m_camera.isEmpty() || step == 0)
+        return;
+    vigie::rpc::PtzTranslation translation;
+    translation.zoom = step;
+    m_link->relativeMove(m_camera, translation, {}, [self = QPointer(this)](const auto& error) {
+        if (self && error)
+            self->m_panel->setStatus(error->text);
+    });
+}
+
+void PtzConsole::centreOn(const QPointF& picturePoint)
+{
+    if (m_camera.isEmpty())
+        return;
+    m_link->centreOn(m_camera, picturePoint, [self = QPointer(this)](const auto& error) {
+        if (self)
+            self->report(tr("Centred"), error);
+    });
+}
+
+void PtzConsole::areaZoom(const QRectF& pictureArea)
+{
+    if (m_camera.isEmpty())
+        return;
+    m_link->areaZoom(m_camera, pictureArea, [self = QPointer(this)](const auto& error) {
+        if (self)
+            self->report(tr("Zoomed into the area"), error);
+    });
+}
+
 void PtzConsole::onDrivingEnded(const QString& cameraId, const std::optional<vigie::rpc::RpcError>& error)
 {
     m_idleClose->stop();

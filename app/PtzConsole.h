@@ -11,6 +11,8 @@
 // operator presses again. The lock line follows WatchLock: who holds the camera and for how long.
 
 #include <QObject>
+#include <QPointF>
+#include <QRectF>
 #include <QString>
 
 #include <optional>
@@ -42,6 +44,12 @@ public:
     // The camera of the selected tile; empty when no tile (or an empty one) is selected.
     void setCamera(const QString& cameraId);
     QString camera() const { return m_camera; }
+
+    // Gestures on the camera's tile (WallWidget's PTZ signals), in the contract's units.
+    void steer(double pan, double tilt);       // a drag: the stick's state; zeros stop
+    void zoomStep(double step);                // a wheel notch: a relative zoom, a fraction of the range
+    void centreOn(const QPointF& picturePoint);  // normalised full-picture coordinates
+    void areaZoom(const QRectF& pictureArea);
 
 private:
     void onVelocity(double pan, double tilt, double zoom);

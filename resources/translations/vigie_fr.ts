@@ -872,6 +872,14 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <source>PTZ</source>
         <translation>PTZ</translation>
     </message>
+    <message>
+        <source>PTZ with the mouse</source>
+        <translation>PTZ à la souris</translation>
+    </message>
+    <message>
+        <source>On the selected PTZ camera&apos;s tile: drag to steer, Ctrl+click to centre, Shift+drag to zoom into an area, wheel to zoom (%1)</source>
+        <translation>Sur la tuile de la caméra PTZ sélectionnée&#xa0;: glisser pour orienter, Ctrl+clic pour centrer, Maj+glisser pour zoomer sur une zone, molette pour zoomer (%1)</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::MonitorView</name>
@@ -945,6 +953,14 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     <message>
         <source>The camera is offline</source>
         <translation>La caméra est hors ligne</translation>
+    </message>
+    <message>
+        <source>Centred</source>
+        <translation>Centrée</translation>
+    </message>
+    <message>
+        <source>Zoomed into the area</source>
+        <translation>Zoom sur la zone</translation>
     </message>
 </context>
 <context>

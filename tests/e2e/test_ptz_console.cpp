@@ -1,13 +1,17 @@
 // The PTZ dock against a real vigie-sim dome: selecting the tile makes the panel drive its camera;
 // holding an arrow turns the dome that way and letting go stops it; a preset saved from the panel is
-// listed; another operator taking the camera over is shown in the lock line.
+// listed; another operator taking the camera over is shown in the lock line. With "PTZ with the mouse",
+// a drag on the tile steers the dome, Ctrl+click centres it and the wheel zooms its lens.
 
+#include <QAction>
+#include <QApplication>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QWheelEvent>
 #include <QtTest>
 
 #include "BackendUser.h"
@@ -29,6 +33,7 @@ const QString kDome = QStringLiteral("ptz-01");
 
 struct DomeState {
     double pan = 0;
+    double zoom = 0;
     bool moving = false;
 };
 
@@ -39,6 +44,7 @@ class TestPtzConsole : public QObject {
 private slots:
     void initTestCase();
     void panelDrivesTheSelectedDome();
+    void mouseSteersTheDomeOnItsTile();
 
 private:
     std::optional<DomeState> dome();
@@ -61,11 +67,11 @@ std::optional<DomeState> TestPtzConsole::dome()
     QString reply;  // "ok pan=0.0123 tilt=0.0000 zoom=0.0000 moving=1"
     if (!m_sim.command(QStringLiteral("ptz-status %1").arg(kDome), &reply))
         return std::nullopt;
-    static const QRegularExpression pattern(QStringLiteral("pan=(-?[0-9.]+).*moving=([01])"));
+    static const QRegularExpression pattern(QStringLiteral("pan=(-?[0-9.]+).*zoom=(-?[0-9.]+).*moving=([01])"));
     const auto match = pattern.match(reply);
     if (!match.hasMatch())
         return std::nullopt;
-    return DomeState{match.captured(1).toDouble(), match.captured(2) == QLatin1String("1")};
+    return DomeState{match.captured(1).toDouble(), match.captured(2).toDouble(), match.captured(3) == QLatin1String("1")};
 }
 
 void TestPtzConsole::panelDrivesTheSelectedDome()
@@ -122,6 +128,59 @@ void TestPtzConsole::panelDrivesTheSelectedDome()
     QTRY_COMPARE_WITH_TIMEOUT(int(panel->lock().holder), int(vigie::widgets::PtzPanel::Lock::Holder::Someone), 5000);
     QVERIFY2(panel->lockText().contains(panel->lock().holderName) && !panel->lock().holderName.isEmpty(),
              qPrintable(panel->lockText()));
+}
+
+void TestPtzConsole::mouseSteersTheDomeOnItsTile()
+{
+    QSettings().clear();
+    BackendClient backend(userOn(m_sim.grpcAddress(), QStringLiteral("admin")));  // above the earlier locks
+    PtzLink ptz(&backend);
+    MainWindow window(&backend, 1, {kDome}, nullptr, nullptr);
+    window.setPtzLink(&ptz);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(backend.camera(kDome), 15000);
+    auto* wall = window.wall();
+    wall->setSelectedTile(0);
+    auto* mouse = window.findChild<QAction*>(QStringLiteral("ptzMouseAction"));
+    QVERIFY(mouse);
+    QCOMPARE(wall->ptzTile(), -1);  // off by default: the mouse swaps and pans tiles
+    mouse->setChecked(true);
+    QCOMPARE(wall->ptzTile(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(wall->pictureInfo(0).has_value(), 10000);
+    // Take the dome from whoever holds it after the first test (the admin's priority is the highest).
+    bool taken = false;
+    ptz.acquireLock(kDome, true, {}, [&](const auto& lock, const auto&) { taken = lock.has_value(); });
+    QTRY_VERIFY_WITH_TIMEOUT(taken, 5000);
+
+    // Drag from the centre to the right: the dome turns right while the button is held, stops on release.
+    const qreal dpr = wall->devicePixelRatioF();
+    const QRect tile(wall->tileRect(0).topLeft() / dpr, wall->tileRect(0).size() / dpr);  // widget coordinates
+    const QPoint pressAt = tile.center();
+    const auto before = dome();
+    QVERIFY(before);
+    QTest::mousePress(wall, Qt::LeftButton, {}, pressAt);
+    QMouseEvent move(QEvent::MouseMove, pressAt + QPoint(tile.width() / 4, 0), wall->mapToGlobal(pressAt + QPoint(tile.width() / 4, 0)),
+                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(wall, &move);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->pan > before->pan + 0.01, 3000);
+    QTest::mouseRelease(wall, Qt::LeftButton, {}, pressAt + QPoint(tile.width() / 4, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && !dome()->moving, 1000);
+
+    // Ctrl+click right of the centre: the dome turns to put that point in the middle.
+    const double beforeCentre = dome()->pan;
+    QTest::mouseClick(wall, Qt::LeftButton, Qt::ControlModifier, pressAt + QPoint(tile.width() / 4, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->pan > beforeCentre + 0.005 && !dome()->moving, 5000);
+
+    // The wheel zooms the lens (not the picture).
+    const double zoomBefore = dome()->zoom;
+    QWheelEvent wheel(QPointF(pressAt), wall->mapToGlobal(QPointF(pressAt)), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(wall, &wheel);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->zoom > zoomBefore + 0.01, 5000);
+    QCOMPARE(wall->tileZoom(0).scale(), 1.0);
 }
 
 QTEST_MAIN(TestPtzConsole)

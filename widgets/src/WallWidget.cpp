@@ -21,6 +21,7 @@
 #include "vigie/player/FrameMailbox.h"
 #include "vigie/player/FrameScaler.h"
 #include "vigie/widgets/CameraMime.h"
+#include "vigie/widgets/PtzGesture.h"
 
 #include "GlWallSurface.h"
 #include "TileOverlayPainter.h"
@@ -114,6 +115,7 @@ void WallWidget::setWallLayout(const WallLayout& layout)
 {
     if (layout == m_layout && int(m_tiles.size()) == layout.tileCount())
         return;
+    setPtzTile(-1);  // a new layout is a new view: the owner sets the mouse's PTZ tile again
     m_layout = layout;
     resetZooms();  // a new layout is a new view: each tile starts showing its whole picture
     const auto count = std::size_t(std::max(0, layout.tileCount()));
@@ -595,6 +597,7 @@ void WallWidget::drawOverlays(QPainter& painter, const std::vector<int>& tiles)
             && (!state.lastFrame.isValid() || tile.overlay.lastFrameTime > state.lastFrame))
             state.lastFrame = tile.overlay.lastFrameTime;
         TileOverlayPainter::paint(painter, logical, tile.overlay, state);
+        paintPtzGesture(painter, i, logical);
     }
     painter.setClipping(false);
 }
@@ -732,11 +735,115 @@ void WallWidget::drawSoftwareTile(QPainter& painter, int index, QRect rect)
 // ---------------------------------------------------------------------------------------------------
 // Input
 
+void WallWidget::setPtzTile(int tile)
+{
+    if (tile < 0 || tile >= tileCount())
+        tile = -1;
+    if (tile == m_ptzTile)
+        return;
+    if (m_ptzSteering)
+        emit ptzVelocityRequested(m_ptzTile, 0, 0);  // never leave a camera moving behind
+    m_ptzSteering = false;
+    m_ptzGesture = PtzGestureKind::None;
+    markTile(m_ptzTile);
+    m_ptzTile = tile;
+    markTile(m_ptzTile);
+}
+
+bool WallWidget::ptzMousePress(QMouseEvent* event, int tile)
+{
+    if (tile < 0 || tile != m_ptzTile || event->button() != Qt::LeftButton)
+        return false;
+    m_ptzGesture = event->modifiers().testFlag(Qt::ShiftModifier) ? PtzGestureKind::Area : PtzGestureKind::Steer;
+    m_ptzPress = m_ptzCurrent = event->position();
+    m_ptzSteering = false;
+    return true;
+}
+
+bool WallWidget::ptzMouseMove(QMouseEvent* event)
+{
+    if (m_ptzGesture == PtzGestureKind::None)
+        return false;
+    m_ptzCurrent = event->position();
+    if (m_ptzGesture == PtzGestureKind::Steer) {
+        const QSizeF size = logicalTileRect(m_ptzTile).size();
+        const PtzVelocityVector velocity = PtzGesture::dragVelocity(m_ptzPress, m_ptzCurrent, size);
+        if (!velocity.isZero() || m_ptzSteering) {
+            m_ptzSteering = !velocity.isZero();
+            emit ptzVelocityRequested(m_ptzTile, velocity.pan, velocity.tilt);
+        }
+    }
+    markTile(m_ptzTile);  // the vector or the area follows the pointer
+    return true;
+}
+
+bool WallWidget::ptzMouseRelease(QMouseEvent* event)
+{
+    if (m_ptzGesture == PtzGestureKind::None || event->button() != Qt::LeftButton)
+        return false;
+    const PtzGestureKind gesture = std::exchange(m_ptzGesture, PtzGestureKind::None);
+    m_ptzCurrent = event->position();
+    const qreal dpr = devicePixelRatioF();
+    const QRectF viewport(pictureRect(m_ptzTile));  // framebuffer pixels: positions are scaled to match
+    const TileZoom zoom = tileZoom(m_ptzTile);
+    if (gesture == PtzGestureKind::Steer) {
+        if (m_ptzSteering) {
+            m_ptzSteering = false;
+            emit ptzVelocityRequested(m_ptzTile, 0, 0);
+        } else if (event->modifiers().testFlag(Qt::ControlModifier)) {
+            if (const auto point = PtzGesture::pictureFromWidget(m_ptzCurrent * dpr, viewport, zoom))
+                emit ptzCentreRequested(m_ptzTile, *point);
+        }
+    } else {
+        const QRectF drawn(m_ptzPress * dpr, m_ptzCurrent * dpr);
+        if (const auto area = PtzGesture::pictureAreaFromWidget(drawn, viewport, zoom))
+            emit ptzAreaRequested(m_ptzTile, *area);
+    }
+    markTile(m_ptzTile);
+    return true;
+}
+
+void WallWidget::paintPtzGesture(QPainter& painter, int tile, const QRectF& logical) const
+{
+    if (tile != m_ptzTile)
+        return;
+    painter.save();
+    // A frame in the steering colour says which tile the mouse drives.
+    QPen frame(QColor(64, 200, 255), 2.0);
+    painter.setPen(frame);
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(logical.adjusted(1, 1, -1, -1));
+    if (m_ptzGesture == PtzGestureKind::Steer && m_ptzSteering) {
+        // The velocity vector, from the press point to the pointer, with its head.
+        QPen pen(QColor(64, 200, 255), 3.0);
+        pen.setCapStyle(Qt::RoundCap);
+        painter.setPen(pen);
+        painter.drawEllipse(m_ptzPress, 4.0, 4.0);
+        painter.drawLine(m_ptzPress, m_ptzCurrent);
+        const QLineF line(m_ptzCurrent, m_ptzPress);
+        for (const double turn : {25.0, -25.0}) {
+            QLineF head = line;
+            head.setLength(std::min(14.0, line.length() / 2));
+            head.setAngle(line.angle() + turn);
+            painter.drawLine(head);
+        }
+    } else if (m_ptzGesture == PtzGestureKind::Area) {
+        QPen pen(QColor(64, 200, 255), 2.0, Qt::DashLine);
+        painter.setPen(pen);
+        painter.drawRect(QRectF(m_ptzPress, m_ptzCurrent).normalized());
+    }
+    painter.restore();
+}
+
 void WallWidget::mousePressEvent(QMouseEvent* event)
 {
     const int tile = tileAtWidgetPos(event->position());
     if (tile >= 0 && (event->button() == Qt::LeftButton || event->button() == Qt::RightButton))
         setSelectedTile(tile);
+    if (ptzMousePress(event, tile)) {
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         // On a zoomed tile the left button pans the picture; elsewhere it may start a tile drag.
         const bool zoomed = tile >= 0 && m_tiles[std::size_t(tile)]->zoom.isZoomed();
@@ -750,6 +857,10 @@ void WallWidget::mousePressEvent(QMouseEvent* event)
 
 void WallWidget::mouseMoveEvent(QMouseEvent* event)
 {
+    if (ptzMouseMove(event)) {
+        event->accept();
+        return;
+    }
     if ((event->buttons() & Qt::LeftButton) && m_panTile >= 0) {
         const QRect picture = pictureRect(m_panTile);
         if (!picture.isEmpty()) {
@@ -786,6 +897,10 @@ void WallWidget::mouseMoveEvent(QMouseEvent* event)
 
 void WallWidget::mouseReleaseEvent(QMouseEvent* event)
 {
+    if (ptzMouseRelease(event)) {
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton && m_panTile >= 0) {
         m_panTile = -1;
         unsetCursor();
@@ -833,6 +948,11 @@ void WallWidget::wheelEvent(QWheelEvent* event)
     const int tile = tileAtWidgetPos(event->position());
     // angleDelta is in eighths of a degree, 120 per notch; touchpads send fractions of a notch.
     const int delta = event->angleDelta().y();
+    if (tile >= 0 && tile == m_ptzTile && delta != 0) {
+        emit ptzZoomStepRequested(tile, PtzGesture::wheelZoomStep(delta));  // the lens, not the picture
+        event->accept();
+        return;
+    }
     if (tile < 0 || delta == 0 || !m_tiles[std::size_t(tile)]->hasPicture) {
         event->ignore();
         return;

@@ -130,6 +130,13 @@ public:
     int selectedTile() const { return m_selectedTile; }
     void setSelectedTile(int tile);
 
+    // PTZ on the video (-1: none). On that tile the mouse steers the camera instead of swapping or panning:
+    // press and drag steers with a velocity proportional to the distance from the press point (drawn as
+    // a vector), release stops; Ctrl+click centres on the point; Shift+drag draws an area to zoom into;
+    // the wheel zooms the lens. Coordinates account for the tile's size, aspect mode and digital zoom.
+    void setPtzTile(int tile);
+    int ptzTile() const { return m_ptzTile; }
+
     void setTileAspectMode(int tile, AspectMode mode);
     AspectMode tileAspectMode(int tile) const;
 
@@ -194,6 +201,11 @@ signals:
     // Emitted during a paint for each tile that has just drawn a new frame (tests, latency), once its
     // picture is drawn (on the OpenGL path before the overlays, so grabPictureArea() reads the picture).
     void framePresented(int tile);
+    // PTZ gestures on the PTZ tile (setPtzTile). Velocities in [-1, 1], tilt > 0 up; a release sends zeros.
+    void ptzVelocityRequested(int tile, double pan, double tilt);
+    void ptzZoomStepRequested(int tile, double step);  // a fraction of the zoom range, > 0 towards tele
+    void ptzCentreRequested(int tile, const QPointF& picturePoint);  // normalised full-picture coordinates
+    void ptzAreaRequested(int tile, const QRectF& pictureArea);      // likewise
 
 protected:
     void paintEvent(QPaintEvent* event) override;  // software path
@@ -267,6 +279,17 @@ private:
     int m_draggedTile = -1;
     // Panning a zoomed tile with the left button: the tile, and the last position seen (widget coordinates).
     int m_panTile = -1;
+    // PTZ gestures (GUI thread).
+    enum class PtzGestureKind { None, Steer, Area };
+    int m_ptzTile = -1;
+    PtzGestureKind m_ptzGesture = PtzGestureKind::None;
+    QPointF m_ptzPress;         // widget coordinates of the press
+    QPointF m_ptzCurrent;       // and of the pointer now
+    bool m_ptzSteering = false;  // a non-zero velocity was sent: the release must stop
+    void paintPtzGesture(QPainter& painter, int tile, const QRectF& logical) const;
+    bool ptzMousePress(QMouseEvent* event, int tile);
+    bool ptzMouseMove(QMouseEvent* event);
+    bool ptzMouseRelease(QMouseEvent* event);
     QPointF m_panLast;
     OverlayItems m_overlayItems = kDefaultOverlayItems;
     QTimer* m_clockTimer = nullptr;   // single shot, re-armed at each second boundary
