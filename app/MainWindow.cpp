@@ -361,9 +361,14 @@ void MainWindow::connectWorkspace(Workspace* workspace)
             [this, controller](const QString& name) { applyNamedLayout(name, controller); });
     // The PTZ panel drives the selected tile's camera, whatever it shows now; so does the mouse on it.
     connect(wall, &vigie::widgets::WallWidget::tileSelected, this, &MainWindow::updatePtzCamera);
-    connect(wall, &vigie::widgets::WallWidget::ptzVelocityRequested, this, [this](int, double pan, double tilt) {
+    connect(wall, &vigie::widgets::WallWidget::ptzVelocityRequested, this,
+            [this](int, double pan, double tilt, double zoom) {
+                if (m_ptzConsole)
+                    m_ptzConsole->steer(pan, tilt, zoom);
+            });
+    connect(wall, &vigie::widgets::WallWidget::ptzPresetRequested, this, [this](int, int number) {
         if (m_ptzConsole)
-            m_ptzConsole->steer(pan, tilt);
+            m_ptzConsole->gotoPresetNumber(number);
     });
     connect(wall, &vigie::widgets::WallWidget::ptzZoomStepRequested, this, [this](int, double step) {
         if (m_ptzConsole)

@@ -121,6 +121,7 @@ void PtzConsole::setCamera(const QString& cameraId)
             m_link->unwatchLock(m_camera);
         m_camera.clear();
         m_panel->setPresets({});
+        m_presetIds.clear();
         m_panel->setTours({});
         m_panel->setLock({});
         m_panel->setStatus(QString());
@@ -171,9 +172,23 @@ void PtzConsole::onVelocity(double pan, double tilt, double zoom)
     m_link->setVelocity(velocity);
 }
 
-void PtzConsole::steer(double pan, double tilt)
+void PtzConsole::steer(double pan, double tilt, double zoom)
 {
-    onVelocity(pan, tilt, 0);
+    onVelocity(pan, tilt, zoom);
+}
+
+void PtzConsole::gotoPresetNumber(int number)
+{
+    if (m_camera.isEmpty())
+        return;
+    if (number < 1 || number > m_presetIds.size()) {
+        m_panel->setStatus(tr("No preset %1 on this camera").arg(number));
+        return;
+    }
+    m_link->gotoPreset(m_camera, m_presetIds.at(number - 1), {}, [self = QPointer(this), number](const auto& error) {
+        if (self)
+            self->report(tr("Going to preset %1").arg(number), error);
+    });
 }
 
 void PtzConsole::zoomStep(double step)
@@ -243,8 +258,14 @@ void PtzConsole::refreshPresets()
             return;
         }
         QList<PtzPanel::Preset> presets;
-        for (const auto& preset : list.presets)
-            presets << PtzPanel::Preset{preset.id, preset.name};
+        self->m_presetIds.clear();
+        for (const auto& preset : list.presets) {
+            // Numbered as the digit keys reach them on the camera's tile.
+            const int number = int(self->m_presetIds.size()) + 1;
+            presets << PtzPanel::Preset{preset.id, number <= 10 ? tr("%1 · %2").arg(number % 10).arg(preset.name)
+                                                                : preset.name};
+            self->m_presetIds << preset.id;
+        }
         self->m_panel->setPresets(presets);
     });
 }

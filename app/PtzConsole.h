@@ -14,6 +14,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -46,7 +47,8 @@ public:
     QString camera() const { return m_camera; }
 
     // Gestures on the camera's tile (WallWidget's PTZ signals), in the contract's units.
-    void steer(double pan, double tilt);       // a drag: the stick's state; zeros stop
+    void steer(double pan, double tilt, double zoom = 0);  // a drag or held keys: the stick; zeros stop
+    void gotoPresetNumber(int number);         // a digit: the presets in the panel's order, from 1
     void zoomStep(double step);                // a wheel notch: a relative zoom, a fraction of the range
     void centreOn(const QPointF& picturePoint);  // normalised full-picture coordinates
     void areaZoom(const QRectF& pictureArea);
@@ -64,6 +66,7 @@ private:
     vigie::rpc::BackendClient* m_backend;
     vigie::widgets::PtzPanel* m_panel;
     QString m_camera;         // driven and watched; empty = none
+    QStringList m_presetIds;  // the camera's presets in the panel's order
     QTimer* m_idleClose = nullptr;
 };
 

@@ -962,6 +962,18 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <source>Zoomed into the area</source>
         <translation>Zoom sur la zone</translation>
     </message>
+    <message>
+        <source>No preset %1 on this camera</source>
+        <translation>Pas de position %1 sur cette caméra</translation>
+    </message>
+    <message>
+        <source>Going to preset %1</source>
+        <translation>Aller à la position %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::TileStatistics</name>

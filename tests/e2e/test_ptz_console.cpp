@@ -14,6 +14,8 @@
 #include <QWheelEvent>
 #include <QtTest>
 
+#include <cmath>
+
 #include "BackendUser.h"
 #include "MainWindow.h"
 #include "SimProcess.h"
@@ -181,6 +183,19 @@ void TestPtzConsole::mouseSteersTheDomeOnItsTile()
     QApplication::sendEvent(wall, &wheel);
     QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->zoom > zoomBefore + 0.01, 5000);
     QCOMPARE(wall->tileZoom(0).scale(), 1.0);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && !dome()->moving, 5000);
+
+    // Keys on the selected dome's tile: a held arrow steers, its release stops; a digit goes to a preset.
+    wall->setFocus();
+    const double beforeKey = dome()->pan;
+    QTest::keyPress(wall, Qt::Key_Left);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->pan < beforeKey - 0.01, 3000);
+    QTest::keyRelease(wall, Qt::Key_Left);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && !dome()->moving, 1000);
+    QCOMPARE(wall->selectedTile(), 0);  // the arrows steered, they did not move the selection
+    const double beforePreset = dome()->pan;
+    QTest::keyClick(wall, Qt::Key_1);  // the first preset in the panel's order (a landmark, away from here)
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && std::abs(dome()->pan - beforePreset) > 0.01 && !dome()->moving, 10000);
 }
 
 QTEST_MAIN(TestPtzConsole)

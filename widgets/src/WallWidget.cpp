@@ -37,6 +37,8 @@ const QColor kTileBackground(12, 12, 12);
 WallWidget::RenderPath g_defaultRenderPath = WallWidget::RenderPath::OpenGL;
 // One wheel notch (or one + / - key press) zooms by this factor: 8 notches from 1x to about 6x.
 constexpr double kZoomStep = 1.25;
+// Keys drive a PTZ camera at half its speed: fine enough to frame, fast enough to follow a walker.
+constexpr double kPtzKeySpeed = 0.5;
 
 player::SourceArea sourceAreaOf(const TileZoom& zoom)
 {
@@ -741,9 +743,10 @@ void WallWidget::setPtzTile(int tile)
         tile = -1;
     if (tile == m_ptzTile)
         return;
-    if (m_ptzSteering)
-        emit ptzVelocityRequested(m_ptzTile, 0, 0);  // never leave a camera moving behind
+    if (m_ptzSteering || !m_ptzKeys.isEmpty())
+        emit ptzVelocityRequested(m_ptzTile, 0, 0, 0);  // never leave a camera moving behind
     m_ptzSteering = false;
+    m_ptzKeys.clear();
     m_ptzGesture = PtzGestureKind::None;
     markTile(m_ptzTile);
     m_ptzTile = tile;
@@ -770,7 +773,7 @@ bool WallWidget::ptzMouseMove(QMouseEvent* event)
         const PtzVelocityVector velocity = PtzGesture::dragVelocity(m_ptzPress, m_ptzCurrent, size);
         if (!velocity.isZero() || m_ptzSteering) {
             m_ptzSteering = !velocity.isZero();
-            emit ptzVelocityRequested(m_ptzTile, velocity.pan, velocity.tilt);
+            emit ptzVelocityRequested(m_ptzTile, velocity.pan, velocity.tilt, 0);
         }
     }
     markTile(m_ptzTile);  // the vector or the area follows the pointer
@@ -789,7 +792,7 @@ bool WallWidget::ptzMouseRelease(QMouseEvent* event)
     if (gesture == PtzGestureKind::Steer) {
         if (m_ptzSteering) {
             m_ptzSteering = false;
-            emit ptzVelocityRequested(m_ptzTile, 0, 0);
+            emit ptzVelocityRequested(m_ptzTile, 0, 0, 0);
         } else if (event->modifiers().testFlag(Qt::ControlModifier)) {
             if (const auto point = PtzGesture::pictureFromWidget(m_ptzCurrent * dpr, viewport, zoom))
                 emit ptzCentreRequested(m_ptzTile, *point);
@@ -1013,8 +1016,49 @@ void WallWidget::contextMenuEvent(QContextMenuEvent* event)
     event->accept();
 }
 
+bool WallWidget::ptzKey(QKeyEvent* event, bool pressed)
+{
+    if (m_ptzTile < 0 || m_ptzTile != m_selectedTile || (event->modifiers() & ~Qt::KeypadModifier) != Qt::NoModifier)
+        return false;
+    const int key = event->key();
+    if (pressed && key >= Qt::Key_0 && key <= Qt::Key_9) {
+        emit ptzPresetRequested(m_ptzTile, key == Qt::Key_0 ? 10 : key - Qt::Key_0);
+        return true;
+    }
+    static const QSet<int> steering{Qt::Key_Left, Qt::Key_Right, Qt::Key_Up, Qt::Key_Down, Qt::Key_Plus, Qt::Key_Minus,
+                                    Qt::Key_Equal};
+    if (!steering.contains(key))
+        return false;
+    if (event->isAutoRepeat())
+        return true;  // held: the stream renews the lease by itself
+    if (pressed)
+        m_ptzKeys.insert(key);
+    else
+        m_ptzKeys.remove(key);
+    const auto has = [this](int k) { return m_ptzKeys.contains(k); };
+    const PtzVelocityVector turn = PtzGesture::keyVelocity(has(Qt::Key_Left), has(Qt::Key_Right), has(Qt::Key_Up),
+                                                           has(Qt::Key_Down), kPtzKeySpeed);
+    const PtzVelocityVector zoom =
+        PtzGesture::keyZoomVelocity(has(Qt::Key_Plus) || has(Qt::Key_Equal), has(Qt::Key_Minus), kPtzKeySpeed);
+    emit ptzVelocityRequested(m_ptzTile, turn.pan, turn.tilt, zoom.zoom);
+    return true;
+}
+
+void WallWidget::keyReleaseEvent(QKeyEvent* event)
+{
+    if (ptzKey(event, false)) {
+        event->accept();
+        return;
+    }
+    QWidget::keyReleaseEvent(event);
+}
+
 void WallWidget::keyPressEvent(QKeyEvent* event)
 {
+    if (ptzKey(event, true)) {
+        event->accept();
+        return;
+    }
     if (handleZoomKey(event)) {
         event->accept();
         return;

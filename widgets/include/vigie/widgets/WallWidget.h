@@ -134,6 +134,8 @@ public:
     // press and drag steers with a velocity proportional to the distance from the press point (drawn as
     // a vector), release stops; Ctrl+click centres on the point; Shift+drag draws an area to zoom into;
     // the wheel zooms the lens. Coordinates account for the tile's size, aspect mode and digital zoom.
+    // While the PTZ tile is the selected one, the keys drive it too: arrows steer and + / - zoom while
+    // held (released: stop), digits go to the presets by number, instead of moving the selection.
     void setPtzTile(int tile);
     int ptzTile() const { return m_ptzTile; }
 
@@ -202,10 +204,11 @@ signals:
     // picture is drawn (on the OpenGL path before the overlays, so grabPictureArea() reads the picture).
     void framePresented(int tile);
     // PTZ gestures on the PTZ tile (setPtzTile). Velocities in [-1, 1], tilt > 0 up; a release sends zeros.
-    void ptzVelocityRequested(int tile, double pan, double tilt);
+    void ptzVelocityRequested(int tile, double pan, double tilt, double zoom);
     void ptzZoomStepRequested(int tile, double step);  // a fraction of the zoom range, > 0 towards tele
     void ptzCentreRequested(int tile, const QPointF& picturePoint);  // normalised full-picture coordinates
     void ptzAreaRequested(int tile, const QRectF& pictureArea);      // likewise
+    void ptzPresetRequested(int tile, int number);  // a digit key on the PTZ tile: 1..9, 0 = the tenth
 
 protected:
     void paintEvent(QPaintEvent* event) override;  // software path
@@ -218,6 +221,7 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
     // See the class comment for the keys.
     void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
@@ -286,6 +290,8 @@ private:
     QPointF m_ptzPress;         // widget coordinates of the press
     QPointF m_ptzCurrent;       // and of the pointer now
     bool m_ptzSteering = false;  // a non-zero velocity was sent: the release must stop
+    QSet<int> m_ptzKeys;         // steering keys held (Qt::Key), on the PTZ tile
+    bool ptzKey(QKeyEvent* event, bool pressed);
     void paintPtzGesture(QPainter& painter, int tile, const QRectF& logical) const;
     bool ptzMousePress(QMouseEvent* event, int tile);
     bool ptzMouseMove(QMouseEvent* event);
