@@ -1246,6 +1246,10 @@ void MainWindow::setPtzLink(vigie::rpc::PtzLink* link)
     dock->setWidget(m_ptzPanel);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     m_ptzConsole = new PtzConsole(link, m_backend, m_ptzPanel, this);
+    connect(m_ptzConsole, &PtzConsole::controlNoteChanged, this, [this](const QString& cameraId, const QString& note) {
+        for (auto* workspace : std::as_const(m_workspaces))
+            workspace->controller()->setControlNote(cameraId, note);
+    });
     // The mouse on the video steers the selected PTZ camera while this is on (off: it swaps and pans tiles).
     m_ptzMouseAction = new QAction(tr("PTZ with the mouse"), this);
     m_ptzMouseAction->setObjectName(QStringLiteral("ptzMouseAction"));

@@ -24,6 +24,9 @@ PtzConsole::PtzConsole(vigie::rpc::PtzLink* link, vigie::rpc::BackendClient* bac
         if (m_link->isDriving())
             m_link->stopDriving();
     });
+    m_noteTick = new QTimer(this);
+    m_noteTick->setInterval(1000);
+    connect(m_noteTick, &QTimer::timeout, this, &PtzConsole::updateControlNote);
     connect(m_panel, &PtzPanel::velocityRequested, this, &PtzConsole::onVelocity);
     connect(m_panel, &PtzPanel::homeRequested, this, [this] {
         m_link->gotoHome(m_camera, {}, [self = QPointer(this)](const auto& error) {
@@ -117,8 +120,11 @@ void PtzConsole::setCamera(const QString& cameraId)
     if (cameraId != m_camera) {
         if (m_link->isDriving())
             m_link->stopDriving();  // the previous camera stops: nobody holds its stick any more
-        if (!m_camera.isEmpty())
+        if (!m_camera.isEmpty()) {
             m_link->unwatchLock(m_camera);
+            m_noteTick->stop();
+            emit controlNoteChanged(m_camera, QString());
+        }
         m_camera.clear();
         m_panel->setPresets({});
         m_presetIds.clear();
@@ -245,6 +251,28 @@ void PtzConsole::showLock()
     m_panel->setLock(shown);
     // Whether the priority allows it is the backend's to say: the panel offers, a refusal is reported.
     m_panel->setTakeoverAllowed(shown.holder == PtzPanel::Lock::Holder::Someone);
+    updateControlNote();
+}
+
+void PtzConsole::updateControlNote()
+{
+    const auto lock = m_camera.isEmpty() ? std::nullopt : m_link->lock(m_camera);
+    if (!lock || !lock->locked) {
+        m_noteTick->stop();
+        if (!m_camera.isEmpty())
+            emit controlNoteChanged(m_camera, QString());
+        return;
+    }
+    const QString who = lock->heldByMe ? tr("you")
+                                       : (lock->holderDisplayName.isEmpty() ? lock->holderUser : lock->holderDisplayName);
+    QString note = tr("PTZ · %1").arg(who);
+    if (lock->expiresAt.isValid()) {
+        const qint64 left = std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(lock->expiresAt));
+        note = tr("%1 · %2 s").arg(note).arg(left);
+    }
+    emit controlNoteChanged(m_camera, note);
+    if (!m_noteTick->isActive())
+        m_noteTick->start();
 }
 
 void PtzConsole::refreshPresets()

@@ -53,6 +53,10 @@ public:
     void centreOn(const QPointF& picturePoint);  // normalised full-picture coordinates
     void areaZoom(const QRectF& pictureArea);
 
+signals:
+    // Who controls `cameraId` now, for its tiles ("PTZ · Superviseur · 42 s"); empty when nobody does.
+    void controlNoteChanged(const QString& cameraId, const QString& note);
+
 private:
     void onVelocity(double pan, double tilt, double zoom);
     void onDrivingEnded(const QString& cameraId, const std::optional<vigie::rpc::RpcError>& error);
@@ -68,6 +72,8 @@ private:
     QString m_camera;         // driven and watched; empty = none
     QStringList m_presetIds;  // the camera's presets in the panel's order
     QTimer* m_idleClose = nullptr;
+    QTimer* m_noteTick = nullptr;  // the tile's countdown, once a second while the camera is held
+    void updateControlNote();
 };
 
 }  // namespace vigie::app

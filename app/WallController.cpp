@@ -530,6 +530,19 @@ void WallController::setAlarmedCameras(const QHash<QString, AlarmMarks>& marksBy
             refreshOverlay(tile);
 }
 
+void WallController::setControlNote(const QString& cameraId, const QString& note)
+{
+    if (m_controlNotes.value(cameraId) == note)
+        return;
+    if (note.isEmpty())
+        m_controlNotes.remove(cameraId);
+    else
+        m_controlNotes.insert(cameraId, note);
+    for (int tile = 0; tile < tileCount(); ++tile)
+        if (m_tiles[static_cast<size_t>(tile)].cameraId == cameraId)
+            refreshOverlay(tile);
+}
+
 void WallController::setAlarmBlink(bool on)
 {
     if (on == m_alarmBlinkOn)
@@ -863,6 +876,7 @@ void WallController::refreshOverlay(int tile)
     if (const auto alarmed = m_alarmed.constFind(t.cameraId); alarmed != m_alarmed.constEnd())
         overlay.alarm = alarmed->acknowledged || m_alarmBlinkOn;
     overlay.boxes = boxesOf(t.cameraId);
+    overlay.control = m_controlNotes.value(t.cameraId);
     switch (t.state) {
     case StreamState::Idle:
         overlay.status = t.detail;

@@ -137,6 +137,8 @@ public:
     };
     void setAlarmedCameras(const QHash<QString, AlarmMarks>& marksByCamera);
     void setAlarmBlink(bool on);
+    // Who controls a PTZ camera, as its tiles' flag says ("PTZ · Superviseur · 42 s"); empty removes it.
+    void setControlNote(const QString& cameraId, const QString& note);
 
     // Live analytics boxes: the source streams the objects of every camera this wall decodes (null: none,
     // the default). The wall shows them with OverlayItem::Boxes; setLiveObjectsWanted(false) stops the
@@ -233,6 +235,7 @@ private:
     bool m_statisticsVisible = false;
     QHash<QString, AlarmMarks> m_alarmed;  // by camera id
     bool m_alarmBlinkOn = true;
+    QHash<QString, QString> m_controlNotes;  // by camera id
     QPointer<vigie::rpc::MetadataLink> m_liveObjects;
     bool m_liveObjectsWanted = true;
     QSet<QString> m_liveCameras;  // cameras this wall wants of m_liveObjects

@@ -19,6 +19,8 @@ const QColor kStatisticsText(230, 230, 230);
 const QColor kAlarm(220, 30, 30);
 // Analytics boxes: amber, apart from the alarm red and readable on any picture.
 const QColor kBox(255, 190, 0);
+// PTZ control: the colour the wall steers with.
+const QColor kControl(64, 200, 255);
 const QColor kRecordingDot(255, 40, 40);
 const QColor kFlagBox(0, 0, 0, 200);
 }  // namespace
@@ -184,10 +186,11 @@ void TileOverlayPainter::paint(QPainter& painter, const QRectF& tile, const Tile
     const QString title = items.testFlag(OverlayItem::CameraName) ? overlay.title : QString();
     const bool recording = items.testFlag(OverlayItem::Recording) && overlay.recording;
     const bool alarm = items.testFlag(OverlayItem::Alarm) && overlay.alarm;
+    const QString control = overlay.control;  // always: who steers the camera is never hidden
     const QString status = stateShown ? overlay.status : QString();
 
     bool topBand = false;
-    if (roomForBands && (!title.isEmpty() || !topTime.isEmpty() || recording || alarm)) {
+    if (roomForBands && (!title.isEmpty() || !topTime.isEmpty() || recording || alarm || !control.isEmpty())) {
         topBand = true;
         const QRectF band(tile.left(), tile.top(), tile.width(), bandHeight);
         painter.fillRect(band, kBand);
@@ -205,6 +208,11 @@ void TileOverlayPainter::paint(QPainter& painter, const QRectF& tile, const Tile
         }
         if (alarm) {
             const qreal width = paintFlag(painter, text, right, tr("ALARM"), kAlarm, Qt::white, false);
+            if (width > 0)
+                right -= width + pad;
+        }
+        if (!control.isEmpty()) {
+            const qreal width = paintFlag(painter, text, right, control, kControl, Qt::black, false);
             if (width > 0)
                 right -= width + pad;
         }

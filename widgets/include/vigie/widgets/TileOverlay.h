@@ -26,6 +26,9 @@ struct TileOverlay {
     QStringList statistics;
     bool recording = false;  // the camera records: a red dot and "REC" in the title band
     bool alarm = false;      // an alarm is raised on this camera: a red frame and an "ALARM" flag
+    // Who controls the camera's PTZ and for how long ("PTZ · Superviseur · 42 s"): a flag in the title
+    // band; empty = none.
+    QString control;
     // Objects the analytics report on this camera: boxes in normalised picture coordinates (0..1, y down),
     // drawn where they are in the picture whatever the tile's size, aspect mode and zoom.
     struct Box {
