@@ -249,8 +249,9 @@ void PtzConsole::showLock()
                                 : -1;
     }
     m_panel->setLock(shown);
-    // Whether the priority allows it is the backend's to say: the panel offers, a refusal is reported.
-    m_panel->setTakeoverAllowed(shown.holder == PtzPanel::Lock::Holder::Someone);
+    // Taking over needs a strictly higher priority than the holder's (ptz.proto): offered only then.
+    m_panel->setTakeoverAllowed(shown.holder == PtzPanel::Lock::Holder::Someone && lock &&
+                                m_backend->ptzPriority() > lock->priority);
     updateControlNote();
 }
 

@@ -119,6 +119,7 @@ void BackendClient::login()
             m_token = QString::fromStdString(response.token());
             const auto& user = response.session().user();
             m_userDisplayName = QString::fromStdString(user.display_name().empty() ? user.name() : user.display_name());
+            m_ptzPriority = user.ptz_priority();
             for (const auto& entry : response.session().rights())
                 for (const int right : entry.rights())
                     m_mayControlWalls = m_mayControlWalls || right == vigie::v1::RIGHT_CONTROL_WALL;

@@ -130,6 +130,10 @@ void TestPtzConsole::panelDrivesTheSelectedDome()
     QTRY_COMPARE_WITH_TIMEOUT(int(panel->lock().holder), int(vigie::widgets::PtzPanel::Lock::Holder::Someone), 5000);
     QVERIFY2(panel->lockText().contains(panel->lock().holderName) && !panel->lock().holderName.isEmpty(),
              qPrintable(panel->lockText()));
+    // The operator's priority is below the supervisor's: no "Take control" offered.
+    auto* takeControl = panel->findChild<QPushButton*>(QStringLiteral("ptzTakeControl"));
+    QVERIFY(takeControl);
+    QVERIFY(!takeControl->isVisible());
     // The tile says it too, with the time left.
     QTRY_VERIFY_WITH_TIMEOUT(window.wall()->tileOverlay(0).control.contains(panel->lock().holderName), 3000);
     QVERIFY2(window.wall()->tileOverlay(0).control.endsWith(QLatin1String(" s")),

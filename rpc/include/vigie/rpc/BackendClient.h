@@ -46,6 +46,8 @@ public:
     QString userDisplayName() const { return m_userDisplayName; }
     // The logged-in user may push to and clear the video walls (RIGHT_CONTROL_WALL on any entry of the session).
     bool mayControlWalls() const { return m_mayControlWalls; }
+    // The logged-in user's PTZ lock priority (higher wins a takeover); 0 before a login.
+    int ptzPriority() const { return m_ptzPriority; }
 
     QList<CameraInfo> cameras() const { return m_cameras.values(); }
     QList<SiteInfo> sites() const { return m_sites.values(); }
@@ -87,6 +89,7 @@ private:
     QString m_token;
     QString m_userDisplayName;
     bool m_mayControlWalls = false;
+    int m_ptzPriority = 0;
     quint64 m_generation = 0;  // bumps at each (re)connection; stale results are ignored
     QHash<QString, CameraInfo> m_cameras;
     QHash<QString, SiteInfo> m_sites;
