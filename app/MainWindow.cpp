@@ -34,6 +34,7 @@
 #include "AlarmListModel.h"
 #include "AlarmPanel.h"
 #include "NamedLayouts.h"
+#include "GamepadInput.h"
 #include "PtzConsole.h"
 #include "WallContent.h"
 #include "WallPanel.h"
@@ -1259,6 +1260,11 @@ void MainWindow::setPtzLink(vigie::rpc::PtzLink* link)
                                     "Shift+drag to zoom into an area, wheel to zoom (%1)")
                                      .arg(m_ptzMouseAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_ptzMouseAction, &QAction::toggled, this, &MainWindow::updatePtzCamera);
+    // A game controller steers the selected camera too, when there is one (SDL2, loaded if present).
+    m_gamepad = new GamepadInput(this);
+    connect(m_gamepad, &GamepadInput::stickChanged, m_ptzConsole, &PtzConsole::steer);
+    connect(m_gamepad, &GamepadInput::statusChanged, this,
+            [this](const QString& status) { statusBar()->showMessage(status, 8000); });
     if (auto* toolbar = findChild<QToolBar*>())
         toolbar->addAction(m_ptzMouseAction);
     addAction(m_ptzMouseAction);

@@ -44,6 +44,7 @@ class WallWidget;
 
 namespace vigie::app {
 
+class GamepadInput;
 class PtzConsole;
 class AlarmPanel;
 class WallController;
@@ -155,6 +156,7 @@ private:
     vigie::rpc::MetadataLink* m_liveObjects = nullptr;  // live analytics boxes; optional
     PtzConsole* m_ptzConsole = nullptr;                  // with the PTZ dock; optional
     QAction* m_ptzMouseAction = nullptr;                 // the mouse steers the selected PTZ camera
+    GamepadInput* m_gamepad = nullptr;                   // so does a game controller, when there is one
     vigie::widgets::PtzPanel* m_ptzPanel = nullptr;
     AlarmPanel* m_alarmPanel = nullptr;
     vigie::widgets::ConnectionBanner* m_alarmBanner = nullptr;

@@ -512,6 +512,37 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     </message>
 </context>
 <context>
+    <name>vigie::app::GamepadInput</name>
+    <message>
+        <source>Game controllers are not used: the SDL2 library is not installed</source>
+        <translation>Manettes non utilisées&#xa0;: la bibliothèque SDL2 n&apos;est pas installée</translation>
+    </message>
+    <message>
+        <source>Game controllers are not used: %1</source>
+        <translation>Manettes non utilisées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Game controllers are not used: the SDL2 library is too old</source>
+        <translation>Manettes non utilisées&#xa0;: la bibliothèque SDL2 est trop ancienne</translation>
+    </message>
+    <message>
+        <source>No game controller connected</source>
+        <translation>Aucune manette branchée</translation>
+    </message>
+    <message>
+        <source>The game controller was disconnected</source>
+        <translation>La manette a été débranchée</translation>
+    </message>
+    <message>
+        <source>Game controller: %1</source>
+        <translation>Manette&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>sans nom</translation>
+    </message>
+</context>
+<context>
     <name>vigie::app::MainWindow</name>
     <message>
         <source>Vigie — %1</source>
