@@ -44,6 +44,11 @@ std::string ControlCommands::execute(const std::string& line, bool* quitRequeste
         const std::string failure = m_actions.ptzStatus(words[1], &state);
         return failure.empty() ? "ok " + state : "error: " + failure;
     }
+    if (words[0] == "ptz-last-command" && words.size() == 2) {
+        std::string state;
+        const std::string failure = m_actions.ptzLastCommand(words[1], &state);
+        return failure.empty() ? "ok " + state : "error: " + failure;
+    }
     if (words[0] == "compact-alarms" && words.size() == 1) {
         const std::string failure = m_actions.compactAlarms();
         return failure.empty() ? "ok" : "error: " + failure;
@@ -67,7 +72,7 @@ std::string ControlCommands::execute(const std::string& line, bool* quitRequeste
     return "error: unknown command '" + line +
            "' (expected: camera <id> offline [reason...] | camera <id> online | "
            "push-wall <wall> <monitor> <camera> | raise-alarm <camera> [type] [priority] | alarm-rate <n> | "
-           "compact-alarms | ptz-status <camera> | quit)";
+           "compact-alarms | ptz-status <camera> | ptz-last-command <camera> | quit)";
 }
 
 } // namespace vigie::sim

@@ -8,9 +8,10 @@ namespace vigie::sim {
 // The stdin control language, one command per line:
 //   camera <id> offline [reason...] | camera <id> online | push-wall <wall> <monitor> <camera> |
 //   raise-alarm <camera> [type] [priority] | alarm-rate <per second> | compact-alarms |
-//   ptz-status <camera> | quit
+//   ptz-status <camera> | ptz-last-command <camera> | quit
 // Each command answers one line: "ok" or "error: <why>"; raise-alarm answers "ok <alarm id>",
-// ptz-status "ok pan=<p> tilt=<t> zoom=<z> moving=0|1".
+// ptz-status "ok pan=<p> tilt=<t> zoom=<z> moving=0|1", ptz-last-command
+// "ok at_us=<us> pan=<p> tilt=<t> count=<n>".
 class ControlCommands {
 public:
     struct Actions {
@@ -28,6 +29,8 @@ public:
         std::function<std::string()> compactAlarms;
         // Sets *state to "pan=.. tilt=.. zoom=.. moving=0|1".
         std::function<std::string(const std::string& cameraId, std::string* state)> ptzStatus;
+        // Sets *state to "at_us=.. pan=.. tilt=.. count=..".
+        std::function<std::string(const std::string& cameraId, std::string* state)> ptzLastCommand;
         std::function<void()> quit;
     };
 

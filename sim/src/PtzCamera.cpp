@@ -184,6 +184,21 @@ void PtzCamera::endControl(const std::string& claimantId, TimePoint now)
     m_driver.clear();
 }
 
+void PtzCamera::recordReceivedVelocity(const vigie::v1::PtzVelocity& velocity, TimePoint at)
+{
+    std::lock_guard lock(m_receivedMutex);
+    m_received.at = at;
+    m_received.pan = velocity.pan();
+    m_received.tilt = velocity.tilt();
+    ++m_received.count;
+}
+
+PtzCamera::ReceivedVelocity PtzCamera::lastReceivedVelocity() const
+{
+    std::lock_guard lock(m_receivedMutex);
+    return m_received;
+}
+
 std::uint64_t PtzCamera::leaseLapses() const
 {
     std::lock_guard lock(m_mutex);

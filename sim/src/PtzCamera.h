@@ -51,6 +51,17 @@ public:
     // compares it with what it saw to report LAPSED.
     std::uint64_t leaseLapses() const;
 
+    // The last velocity a Control stream read for this camera, as it arrived (before any check): for the
+    // stdin command ptz-last-command, which benchmarks the client's input-to-command delay.
+    struct ReceivedVelocity {
+        TimePoint at;  // system_clock: the client measures with the same clock on the same machine
+        double pan = 0;
+        double tilt = 0;
+        std::uint64_t count = 0;  // velocity messages read so far, all streams together
+    };
+    void recordReceivedVelocity(const vigie::v1::PtzVelocity& velocity, TimePoint at);
+    ReceivedVelocity lastReceivedVelocity() const;
+
     // --- Moves ---
     grpc::Status stop(const PtzClaimant& claimant, bool panTilt, bool zoom, TimePoint now);
     grpc::Status absoluteMove(const PtzClaimant& claimant, const vigie::v1::PtzPosition& position,
@@ -151,6 +162,10 @@ private:
     TimePoint m_leaseDeadline;                  // guarded by m_mutex
     std::uint64_t m_leaseLapses = 0;            // guarded by m_mutex
     bool m_closed = false;                      // guarded by m_mutex
+    // A mutex of its own: the record is taken on the stream's thread before drive(), and must not wait
+    // behind the motion's work (or skew the timestamp it stores).
+    mutable std::mutex m_receivedMutex;
+    ReceivedVelocity m_received;                // guarded by m_receivedMutex
 };
 
 } // namespace vigie::sim

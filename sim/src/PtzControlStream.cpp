@@ -77,6 +77,8 @@ grpc::Status PtzControlStream::run(const vigie::v1::PtzLock& lock)
     grpc::Status outcome = grpc::Status::OK;
     vigie::v1::ControlRequest request;
     while (m_stream.Read(&request)) {
+        if (request.has_velocity())
+            m_camera.recordReceivedVelocity(request.velocity(), std::chrono::system_clock::now());
         if (m_lockLost)
             break;
         if (!request.has_velocity()) {

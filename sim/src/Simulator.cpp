@@ -400,6 +400,24 @@ std::string Simulator::ptzStatus(const std::string& cameraId, std::string* state
     return {};
 }
 
+std::string Simulator::ptzLastCommand(const std::string& cameraId, std::string* state)
+{
+    PtzCamera* camera = m_ptz ? m_ptz->find(cameraId) : nullptr;
+    if (!camera)
+        return "no PTZ camera '" + cameraId + "'";
+    const auto received = camera->lastReceivedVelocity();
+    const long long atUs =
+        received.count == 0
+            ? 0
+            : std::chrono::duration_cast<std::chrono::microseconds>(received.at.time_since_epoch()).count();
+    char text[160];
+    // 6 decimals: the client sends floats, and a benchmark matches what it sent within a tolerance.
+    std::snprintf(text, sizeof text, "at_us=%lld pan=%.6f tilt=%.6f count=%llu", atUs, received.pan, received.tilt,
+                  static_cast<unsigned long long>(received.count));
+    *state = text;
+    return {};
+}
+
 std::string Simulator::compactAlarms()
 {
     if (!m_alarms)

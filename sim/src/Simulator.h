@@ -55,6 +55,9 @@ public:
     std::string compactAlarms();
     // A PTZ dome's pose for tests: *state = "pan=.. tilt=.. zoom=.. moving=0|1".
     std::string ptzStatus(const std::string& cameraId, std::string* state);
+    // The last Control velocity the dome received, for benchmarks: *state = "at_us=<system_clock
+    // microseconds at its arrival> pan=.. tilt=.. count=<velocity messages so far>" (at_us=0 before any).
+    std::string ptzLastCommand(const std::string& cameraId, std::string* state);
 
 private:
     bool mountCameras(std::string* error);

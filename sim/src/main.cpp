@@ -132,6 +132,9 @@ int main(int argc, char** argv)
         [&simulator](double rate) { return simulator.setAlarmRate(rate); },
         [&simulator] { return simulator.compactAlarms(); },
         [&simulator](const std::string& camera, std::string* state) { return simulator.ptzStatus(camera, state); },
+        [&simulator](const std::string& camera, std::string* state) {
+            return simulator.ptzLastCommand(camera, state);
+        },
         // Same path as an external SIGTERM, so there is one way to shut down.
         [] { kill(getpid(), SIGTERM); },
     });
