@@ -104,7 +104,7 @@ PtzPanel::PtzPanel(QWidget* parent)
         if (m_moving)
             emit velocityRequested(m_pan * speed(), m_tilt * speed(), m_zoom * speed());
         if (m_lensSignal)
-            emit(this->*m_lensSignal)(m_lensDirection * speed());
+            emitLens(m_lensSignal, m_lensDirection * speed());
     });
     auto* speedRow = new QHBoxLayout;
     speedRow->addWidget(new QLabel(tr("Speed"), this));
@@ -467,7 +467,7 @@ void PtzPanel::startLens(void (PtzPanel::*signal)(double), double direction)
     stopLens();
     m_lensSignal = signal;
     m_lensDirection = direction;
-    emit(this->*signal)(direction * speed());
+    emitLens(signal, direction * speed());
 }
 
 void PtzPanel::stopLens()
@@ -476,7 +476,16 @@ void PtzPanel::stopLens()
         return;
     const auto signal = std::exchange(m_lensSignal, nullptr);
     m_lensDirection = 0.0;
-    emit(this->*signal)(0.0);
+    emitLens(signal, 0.0);
+}
+
+void PtzPanel::emitLens(void (PtzPanel::*signal)(double), double value)
+{
+    // By comparison rather than through the member pointer: GCC's sanitizer builds misread the call.
+    if (signal == &PtzPanel::focusRequested)
+        emit focusRequested(value);
+    else if (signal == &PtzPanel::irisRequested)
+        emit irisRequested(value);
 }
 
 void PtzPanel::stopEverything()

@@ -151,6 +151,7 @@ private:
     // stop them once.
     bool m_moving = false;
     double m_pan = 0.0, m_tilt = 0.0, m_zoom = 0.0;
+    void emitLens(void (PtzPanel::*signal)(double), double value);
     void (PtzPanel::*m_lensSignal)(double) = nullptr;
     double m_lensDirection = 0.0;
 
