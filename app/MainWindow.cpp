@@ -384,6 +384,7 @@ void MainWindow::connectWorkspace(Workspace* workspace)
             m_ptzConsole->areaZoom(area);
     });
     connect(controller, &WallController::assignmentsChanged, this, &MainWindow::updatePtzCamera);
+    connect(controller, &WallController::maximisedChanged, this, &MainWindow::updatePtzCamera);
     wall->setOverlayItems(m_overlayItems);
     controller->setLiveObjectsWanted(m_overlayItems.testFlag(vigie::widgets::OverlayItem::Boxes));
     controller->setLiveObjectSource(m_liveObjects);
@@ -1278,6 +1279,11 @@ void MainWindow::updatePtzCamera()
     auto* controller = wallController();
     const int selected = wall()->selectedTile();
     const QString cameraId = selected >= 0 ? controller->cameraAt(controller->wallToTile(selected)) : QString();
+    if (cameraId != m_ptzConsole->camera()) {
+        // Another camera on the same tile: a drag or keys held for the previous one must not drive it.
+        for (auto* workspace : std::as_const(m_workspaces))
+            workspace->wall()->cancelPtzGesture();
+    }
     m_ptzConsole->setCamera(cameraId);
     const auto* camera = cameraId.isEmpty() ? nullptr : m_backend->camera(cameraId);
     const bool steer = m_ptzMouseAction->isChecked() && camera && camera->hasPtz;

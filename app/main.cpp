@@ -85,9 +85,9 @@ int main(int argc, char* argv[])
         return app.exec();
     }
     vigie::rpc::AlarmLink alarms(&backend);
+    vigie::rpc::PtzLink ptz(&backend);  // before the window, which uses it until its last child is gone
     vigie::app::MainWindow window(&backend, options.grid, options.cameraIds, &walls, &alarms);
     window.setLiveObjectSource(&liveObjects);
-    vigie::rpc::PtzLink ptz(&backend);
     window.setPtzLink(&ptz);
     if (!settingsNotice.isEmpty())
         window.showNotice(settingsNotice);

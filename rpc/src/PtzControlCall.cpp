@@ -6,7 +6,7 @@ bool PtzControlHandle::write(const vigie::v1::ControlRequest& request, bool last
 {
     // Under the lock: OnDone cannot delete the reactor while a write is being started.
     std::lock_guard lock(m_mutex);
-    if (!m_call || m_call->m_writing)
+    if (!m_call || m_call->m_ended || m_call->m_writing)
         return false;
     m_call->m_writing = true;
     m_call->m_outgoing = request;
@@ -49,14 +49,24 @@ std::shared_ptr<PtzControlHandle> PtzControlCall::start(vigie::v1::PtzService::S
     stub.async()->Control(&call->m_context, call);
     handle->write(start, false);
     call->StartRead(&call->m_incoming);
+    // Writes are started from the GUI thread, outside the reactor's own callbacks: the hold keeps the
+    // stream alive until OnReadDone(false) has shut them out (grpcpp's rule for such streams).
+    call->AddHold();
     call->StartCall();
     return handle;
 }
 
 void PtzControlCall::OnReadDone(bool ok)
 {
-    if (!ok)
-        return;  // the stream is over; OnDone follows with the status
+    if (!ok) {
+        // The stream is over: no write may start any more, then OnDone may come (with the status).
+        {
+            std::lock_guard lock(m_handle->m_mutex);
+            m_ended = true;
+        }
+        RemoveHold();
+        return;
+    }
     // gRPC thread: copy the event out before the buffer is reused by the next read.
     m_marshaller->post([event = m_incoming, handler = m_handlers.onEvent] { handler(event); });
     StartRead(&m_incoming);

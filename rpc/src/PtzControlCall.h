@@ -69,6 +69,7 @@ private:
     grpc::ClientContext m_context;
     vigie::v1::ControlRequest m_outgoing;  // read by gRPC between StartWrite and OnWriteDone
     bool m_writing = false;                // guarded by m_handle->m_mutex
+    bool m_ended = false;                  // guarded by m_handle->m_mutex: the read side saw the end
     vigie::v1::ControlResponse m_incoming;  // written by gRPC between StartRead and OnReadDone
     std::shared_ptr<GuiMarshaller> m_marshaller;
     std::shared_ptr<CallTracker> m_tracker;

@@ -4,6 +4,9 @@
 // a drag on the tile steers the dome, Ctrl+click centres it and the wheel zooms its lens.
 
 #include <QAction>
+#include <QContextMenuEvent>
+#include <QFocusEvent>
+#include <QTimer>
 #include <QApplication>
 #include <QLineEdit>
 #include <QListWidget>
@@ -204,6 +207,31 @@ void TestPtzConsole::mouseSteersTheDomeOnItsTile()
     const double beforePreset = dome()->pan;
     QTest::keyClick(wall, Qt::Key_1);  // the first preset in the panel's order (a landmark, away from here)
     QTRY_VERIFY_WITH_TIMEOUT(dome() && std::abs(dome()->pan - beforePreset) > 0.01 && !dome()->moving, 10000);
+
+    // Never left moving: a key held while the focus goes elsewhere (its release will not come here)...
+    QTest::keyPress(wall, Qt::Key_Right);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->moving, 3000);
+    QFocusEvent focusOut(QEvent::FocusOut, Qt::ActiveWindowFocusReason);  // what Alt+Tab delivers
+    QApplication::sendEvent(wall, &focusOut);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && !dome()->moving, 1000);
+    // ...a key released with a modifier pressed meanwhile...
+    QTest::keyPress(wall, Qt::Key_Right);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->moving, 3000);
+    QTest::keyRelease(wall, Qt::Key_Right, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && !dome()->moving, 1000);
+    // ...and a drag interrupted by the tile's menu, which takes the mouse.
+    QTest::mousePress(wall, Qt::LeftButton, {}, pressAt);
+    QMouseEvent drag(QEvent::MouseMove, pressAt + QPoint(tile.width() / 4, 0),
+                     wall->mapToGlobal(pressAt + QPoint(tile.width() / 4, 0)), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(wall, &drag);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->moving, 3000);
+    QContextMenuEvent menu(QContextMenuEvent::Mouse, pressAt, wall->mapToGlobal(pressAt));
+    QTimer::singleShot(300, [] {
+        if (auto* popup = QApplication::activePopupWidget())
+            popup->close();
+    });
+    QApplication::sendEvent(wall, &menu);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && !dome()->moving, 1000);
 }
 
 QTEST_MAIN(TestPtzConsole)

@@ -289,8 +289,29 @@ void WallWidget::showEvent(QShowEvent* event)
 
 void WallWidget::hideEvent(QHideEvent* event)
 {
+    cancelPtzGesture();  // whatever steered is out of the operator's sight and hand now
     QWidget::hideEvent(event);
     updateClockTimer();
+}
+
+void WallWidget::focusOutEvent(QFocusEvent* event)
+{
+    // A key held now will release elsewhere (another widget, another window): stop what it started.
+    cancelPtzGesture();
+    QWidget::focusOutEvent(event);
+}
+
+void WallWidget::cancelPtzGesture()
+{
+    const bool moving = m_ptzSteering || !m_ptzKeys.isEmpty();
+    m_ptzSteering = false;
+    m_ptzKeys.clear();
+    if (m_ptzGesture != PtzGestureKind::None) {
+        m_ptzGesture = PtzGestureKind::None;
+        markTile(m_ptzTile);
+    }
+    if (moving && m_ptzTile >= 0)
+        emit ptzVelocityRequested(m_ptzTile, 0, 0, 0);
 }
 
 TileZoom WallWidget::tileZoom(int tile) const
@@ -743,11 +764,7 @@ void WallWidget::setPtzTile(int tile)
         tile = -1;
     if (tile == m_ptzTile)
         return;
-    if (m_ptzSteering || !m_ptzKeys.isEmpty())
-        emit ptzVelocityRequested(m_ptzTile, 0, 0, 0);  // never leave a camera moving behind
-    m_ptzSteering = false;
-    m_ptzKeys.clear();
-    m_ptzGesture = PtzGestureKind::None;
+    cancelPtzGesture();  // never leave a camera moving behind
     markTile(m_ptzTile);
     m_ptzTile = tile;
     markTile(m_ptzTile);
@@ -755,6 +772,8 @@ void WallWidget::setPtzTile(int tile)
 
 bool WallWidget::ptzMousePress(QMouseEvent* event, int tile)
 {
+    if (m_ptzGesture != PtzGestureKind::None)
+        cancelPtzGesture();  // a gesture whose release never came (another button, a grab): stop it first
     if (tile < 0 || tile != m_ptzTile || event->button() != Qt::LeftButton)
         return false;
     m_ptzGesture = event->modifiers().testFlag(Qt::ShiftModifier) ? PtzGestureKind::Area : PtzGestureKind::Steer;
@@ -767,6 +786,10 @@ bool WallWidget::ptzMouseMove(QMouseEvent* event)
 {
     if (m_ptzGesture == PtzGestureKind::None)
         return false;
+    if (!(event->buttons() & Qt::LeftButton)) {
+        cancelPtzGesture();  // the button went up where the wall did not see it
+        return true;
+    }
     m_ptzCurrent = event->position();
     if (m_ptzGesture == PtzGestureKind::Steer) {
         const QSizeF size = logicalTileRect(m_ptzTile).size();
@@ -1002,6 +1025,7 @@ bool WallWidget::handleZoomKey(const QKeyEvent* event)
 
 void WallWidget::contextMenuEvent(QContextMenuEvent* event)
 {
+    cancelPtzGesture();  // the menu takes the mouse: a drag's release would never come
     // From the keyboard (menu key) the selected tile's menu opens at its centre.
     int tile = event->reason() == QContextMenuEvent::Keyboard ? m_selectedTile : tileAtWidgetPos(event->pos());
     if (tile < 0) {
@@ -1018,9 +1042,17 @@ void WallWidget::contextMenuEvent(QContextMenuEvent* event)
 
 bool WallWidget::ptzKey(QKeyEvent* event, bool pressed)
 {
-    if (m_ptzTile < 0 || m_ptzTile != m_selectedTile || (event->modifiers() & ~Qt::KeypadModifier) != Qt::NoModifier)
-        return false;
     const int key = event->key();
+    if (!pressed && m_ptzKeys.contains(key) && !event->isAutoRepeat()) {
+        // A release always counts, whatever modifier came meanwhile: the key started a move.
+        m_ptzKeys.remove(key);
+    } else {
+        if (m_ptzTile < 0 || m_ptzTile != m_selectedTile)
+            return false;
+        // Shift is allowed: + and some digits need it on common keyboards (US +, French AZERTY digits).
+        if ((event->modifiers() & ~(Qt::KeypadModifier | Qt::ShiftModifier)) != Qt::NoModifier)
+            return false;
+    }
     if (pressed && key >= Qt::Key_0 && key <= Qt::Key_9) {
         emit ptzPresetRequested(m_ptzTile, key == Qt::Key_0 ? 10 : key - Qt::Key_0);
         return true;
@@ -1033,8 +1065,6 @@ bool WallWidget::ptzKey(QKeyEvent* event, bool pressed)
         return true;  // held: the stream renews the lease by itself
     if (pressed)
         m_ptzKeys.insert(key);
-    else
-        m_ptzKeys.remove(key);
     const auto has = [this](int k) { return m_ptzKeys.contains(k); };
     const PtzVelocityVector turn = PtzGesture::keyVelocity(has(Qt::Key_Left), has(Qt::Key_Right), has(Qt::Key_Up),
                                                            has(Qt::Key_Down), kPtzKeySpeed);

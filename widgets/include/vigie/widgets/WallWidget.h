@@ -138,6 +138,9 @@ public:
     // held (released: stop), digits go to the presets by number, instead of moving the selection.
     void setPtzTile(int tile);
     int ptzTile() const { return m_ptzTile; }
+    // Ends a drag or held keys on the PTZ tile, sending a stop if they were moving the camera (the tile's
+    // camera changes, the window loses focus or hides, a menu takes the mouse).
+    void cancelPtzGesture();
 
     void setTileAspectMode(int tile, AspectMode mode);
     AspectMode tileAspectMode(int tile) const;
@@ -224,6 +227,7 @@ protected:
     void keyReleaseEvent(QKeyEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
