@@ -452,14 +452,19 @@ void TestSimPtz::lockConflictTakeoverAndWatch()
     QVERIFY(acquired.lock().held_by_caller());
     QCOMPARE(acquired.lock().priority(), 50);
 
-    // The operator's stream hears of it, its camera stopped, and its next message ends the call.
+    // The operator's stream hears of it (or, on a slow machine, is already ended by it), its camera
+    // stopped, and the call ends with FAILED_PRECONDITION, as the contract says either way.
     bool told = false;
-    while (!told && control->Read(&response))
-        told = response.has_lock() && response.lock().holder_user() == "supervisor";
-    QVERIFY(told);
+    bool ended = false;
+    while (!told && !ended) {
+        ended = !control->Read(&response);
+        told = !ended && response.has_lock() && response.lock().holder_user() == "supervisor";
+    }
     QCOMPARE(status(m_operator).pan_tilt(), vigie::v1::PTZ_MOVE_STATUS_IDLE);
-    control->Write(velocityMessage(0.2f, 0, 0));
-    control->WritesDone();
+    if (!ended) {
+        control->Write(velocityMessage(0.2f, 0, 0));
+        control->WritesDone();
+    }
     QCOMPARE(control->Finish().error_code(), grpc::StatusCode::FAILED_PRECONDITION);
 
     bool seenSupervisor = false;
