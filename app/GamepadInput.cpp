@@ -14,6 +14,7 @@ namespace {
 // at run time and not needed to build.
 constexpr std::uint32_t kSdlInitGameController = 0x00002000u;
 enum SdlAxis { LeftX = 0, LeftY = 1, TriggerLeft = 4, TriggerRight = 5 };
+constexpr int kSdlIgnore = 0;  // SDL_IGNORE
 
 constexpr int kConnectedPollMs = 20;  // 50 Hz: well under the PTZ link's own pacing
 constexpr int kIdlePollMs = 1000;     // looking for a controller being plugged in
@@ -33,6 +34,8 @@ struct GamepadInput::Sdl {
     const char* (*controllerName)(void*) = nullptr;
     std::int16_t (*controllerGetAxis)(void*, int) = nullptr;
     void (*controllerUpdate)() = nullptr;
+    int (*controllerEventState)(int) = nullptr;
+    int (*joystickEventState)(int) = nullptr;
     const char* (*getError)() = nullptr;
 
     template <class F>
@@ -65,6 +68,8 @@ GamepadInput::GamepadInput(QObject* parent, const QString& library) : QObject(pa
                           sdl->resolve(sdl->controllerName, "SDL_GameControllerName") &&
                           sdl->resolve(sdl->controllerGetAxis, "SDL_GameControllerGetAxis") &&
                           sdl->resolve(sdl->controllerUpdate, "SDL_GameControllerUpdate") &&
+                          sdl->resolve(sdl->controllerEventState, "SDL_GameControllerEventState") &&
+                          sdl->resolve(sdl->joystickEventState, "SDL_JoystickEventState") &&
                           sdl->resolve(sdl->getError, "SDL_GetError");
     // SDL must leave the application's signals alone (the console handles SIGTERM itself) and keep
     // reading controllers while the window is not focused (a joystick beside the keyboard).
@@ -79,10 +84,40 @@ GamepadInput::GamepadInput(QObject* parent, const QString& library) : QObject(pa
         delete sdl;
         return;
     }
+    // States are polled, never read from SDL's event queue: with events on, the queue would only fill up.
+    sdl->controllerEventState(kSdlIgnore);
+    sdl->joystickEventState(kSdlIgnore);
     m_sdl = sdl;
     m_status = tr("No game controller connected");
-    m_timer->start(kIdlePollMs);
-    poll();
+}
+
+void GamepadInput::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (!m_sdl)
+        return;
+    if (!active && !(m_last == GamepadVelocity{})) {
+        m_last = {};
+        emit stickChanged(0, 0, 0);  // whatever was pushed no longer steers anything
+    }
+    if (active)
+        poll();
+    schedule();
+}
+
+bool GamepadInput::isPolling() const
+{
+    return m_timer->isActive();
+}
+
+void GamepadInput::schedule()
+{
+    if (!m_active)
+        m_timer->stop();
+    else
+        m_timer->start(m_controller ? kConnectedPollMs : kIdlePollMs);
 }
 
 GamepadInput::~GamepadInput()
@@ -106,7 +141,7 @@ void GamepadInput::poll()
             m_last = {};
             emit stickChanged(0, 0, 0);  // unplugged while pushed: the camera must stop
         }
-        m_timer->start(kIdlePollMs);
+        schedule();
         setStatus(tr("The game controller was disconnected"));
     }
     if (!m_controller) {
@@ -118,7 +153,7 @@ void GamepadInput::poll()
             return;
         const char* name = m_sdl->controllerName(m_controller);
         setStatus(tr("Game controller: %1").arg(name ? QString::fromUtf8(name) : tr("unnamed")));
-        m_timer->start(kConnectedPollMs);
+        schedule();
     }
     const GamepadVelocity velocity = GamepadAxes::velocity(
         m_sdl->controllerGetAxis(m_controller, LeftX), m_sdl->controllerGetAxis(m_controller, LeftY),

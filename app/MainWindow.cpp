@@ -365,7 +365,7 @@ void MainWindow::connectWorkspace(Workspace* workspace)
     connect(wall, &vigie::widgets::WallWidget::ptzVelocityRequested, this,
             [this](int, double pan, double tilt, double zoom) {
                 if (m_ptzConsole)
-                    m_ptzConsole->steer(pan, tilt, zoom);
+                    m_ptzConsole->steer(PtzConsole::Input::Tile, pan, tilt, zoom);
             });
     connect(wall, &vigie::widgets::WallWidget::ptzPresetRequested, this, [this](int, int number) {
         if (m_ptzConsole)
@@ -1263,7 +1263,11 @@ void MainWindow::setPtzLink(vigie::rpc::PtzLink* link)
     connect(m_ptzMouseAction, &QAction::toggled, this, &MainWindow::updatePtzCamera);
     // A game controller steers the selected camera too, when there is one (SDL2, loaded if present).
     m_gamepad = new GamepadInput(this);
-    connect(m_gamepad, &GamepadInput::stickChanged, m_ptzConsole, &PtzConsole::steer);
+    connect(m_gamepad, &GamepadInput::stickChanged, m_ptzConsole, [this](double pan, double tilt, double zoom) {
+        m_ptzConsole->steer(PtzConsole::Input::Gamepad, pan, tilt, zoom);
+    });
+    // Read only while there is a camera to steer: no polling, no wake-ups, for a console that has none.
+    connect(m_ptzConsole, &PtzConsole::drivableChanged, m_gamepad, &GamepadInput::setActive);
     connect(m_gamepad, &GamepadInput::statusChanged, this,
             [this](const QString& status) { statusBar()->showMessage(status, 8000); });
     if (auto* toolbar = findChild<QToolBar*>())

@@ -5,6 +5,9 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
+#include <utility>
+
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/rpc/PtzLink.h"
 #include "vigie/widgets/PtzPanel.h"
@@ -27,7 +30,24 @@ PtzConsole::PtzConsole(vigie::rpc::PtzLink* link, vigie::rpc::BackendClient* bac
     m_noteTick = new QTimer(this);
     m_noteTick->setInterval(1000);
     connect(m_noteTick, &QTimer::timeout, this, &PtzConsole::updateControlNote);
-    connect(m_panel, &PtzPanel::velocityRequested, this, &PtzConsole::onVelocity);
+    m_zoomPace = new QTimer(this);
+    m_zoomPace->setSingleShot(true);
+    m_zoomPace->setInterval(kZoomStepMs);
+    connect(m_zoomPace, &QTimer::timeout, this, &PtzConsole::sendZoomSteps);
+    connect(m_panel, &PtzPanel::velocityRequested, this,
+            [this](double pan, double tilt, double zoom) { steer(Input::Panel, pan, tilt, zoom); });
+    // The lens buttons ride on the panel's stick: absent (released) leaves the camera's automatic setting.
+    auto lens = [this](std::optional<double> vigie::rpc::PtzVelocity::*axis) {
+        return [this, axis](double velocity) {
+            auto& panel = m_inputs[std::size_t(Input::Panel)];
+            panel.*axis = velocity == 0 ? std::nullopt : std::optional<double>(velocity);
+            if (!panel.isZero())
+                m_inputMoved[std::size_t(Input::Panel)] = ++m_moves;
+            applyInputs();
+        };
+    };
+    connect(m_panel, &PtzPanel::focusRequested, this, lens(&vigie::rpc::PtzVelocity::focus));
+    connect(m_panel, &PtzPanel::irisRequested, this, lens(&vigie::rpc::PtzVelocity::iris));
     connect(m_panel, &PtzPanel::homeRequested, this, [this] {
         m_link->gotoHome(m_camera, {}, [self = QPointer(this)](const auto& error) {
             if (self)
@@ -90,8 +110,13 @@ PtzConsole::PtzConsole(vigie::rpc::PtzLink* link, vigie::rpc::BackendClient* bac
     });
     connect(m_link, &vigie::rpc::PtzLink::drivingEnded, this, &PtzConsole::onDrivingEnded);
     connect(m_link, &vigie::rpc::PtzLink::drivingLeaseChanged, this, [this](const QString& cameraId, bool active) {
-        if (cameraId == m_camera && !active)
-            m_panel->setStatus(tr("Stopped: the commands stopped arriving in time"));
+        if (cameraId != m_camera)
+            return;
+        const QString lapsed = tr("Stopped: the commands stopped arriving in time");
+        if (!active)
+            m_panel->setStatus(lapsed);
+        else if (m_panel->status() == lapsed)
+            m_panel->setStatus(QString());  // the commands arrive again: the warning no longer holds
     });
     connect(m_link, &vigie::rpc::PtzLink::drivingWarning, this,
             [this](const QString& cameraId, vigie::rpc::PtzWarningKind, const QString& text) {
@@ -120,6 +145,7 @@ void PtzConsole::setCamera(const QString& cameraId)
     if (cameraId != m_camera) {
         if (m_link->isDriving())
             m_link->stopDriving();  // the previous camera stops: nobody holds its stick any more
+        m_zoomPending = 0;
         if (!m_camera.isEmpty()) {
             m_link->unwatchLock(m_camera);
             m_noteTick->stop();
@@ -133,21 +159,21 @@ void PtzConsole::setCamera(const QString& cameraId)
         m_panel->setStatus(QString());
     }
     const vigie::rpc::CameraInfo* camera = cameraId.isEmpty() ? nullptr : m_backend->camera(cameraId);
+    m_panel->setCameraName(camera ? camera->name : QString());
     if (!camera) {
-        m_panel->setCameraName(QString());
-        m_panel->setUnavailable(cameraId.isEmpty() ? tr("No tile selected") : tr("Camera %1 is not in the directory").arg(cameraId));
+        setDrivable(false, cameraId.isEmpty() ? tr("No tile selected") : tr("Camera %1 is not in the directory").arg(cameraId));
         return;
     }
-    m_panel->setCameraName(camera->name);
     if (!camera->hasPtz) {
-        m_panel->setUnavailable(tr("This camera has no PTZ"));
+        setDrivable(false, tr("This camera has no PTZ"));
         return;
     }
     if (!camera->online) {
-        m_panel->setUnavailable(tr("The camera is offline"));
+        // Still watched (its lock, its lists) when it was selected before, ready for its return; not driven.
+        setDrivable(false, tr("The camera is offline"));
         return;
     }
-    m_panel->setAvailable();
+    setDrivable(true);
     if (m_camera == cameraId)
         return;  // already set up
     m_camera = cameraId;
@@ -157,35 +183,68 @@ void PtzConsole::setCamera(const QString& cameraId)
     refreshTours();
 }
 
-void PtzConsole::onVelocity(double pan, double tilt, double zoom)
+void PtzConsole::setDrivable(bool drivable, const QString& reason)
 {
-    if (m_camera.isEmpty())
+    if (drivable)
+        m_panel->setAvailable();
+    else
+        m_panel->setUnavailable(reason);
+    if (drivable == m_drivable)
         return;
-    vigie::rpc::PtzVelocity velocity;
-    velocity.pan = pan;
-    velocity.tilt = tilt;
-    velocity.zoom = zoom;
-    if (velocity.isZero()) {
+    m_drivable = drivable;
+    if (!drivable) {
+        if (m_link->isDriving())
+            m_link->stopDriving();  // offline or gone: whatever still pushes must not reach it
+        m_zoomPending = 0;
+        m_idleClose->stop();
+    }
+    emit drivableChanged(drivable);
+}
+
+void PtzConsole::steer(Input input, double pan, double tilt, double zoom)
+{
+    auto& stick = m_inputs[std::size_t(input)];
+    stick.pan = pan;
+    stick.tilt = tilt;
+    stick.zoom = zoom;
+    if (!stick.isZero())
+        m_inputMoved[std::size_t(input)] = ++m_moves;
+    applyInputs();
+}
+
+void PtzConsole::applyInputs()
+{
+    // The input moved last among those not at rest drives; none: the camera stops.
+    const vigie::rpc::PtzVelocity* driving = nullptr;
+    quint64 latest = 0;
+    for (std::size_t i = 0; i < m_inputs.size(); ++i) {
+        if (!m_inputs[i].isZero() && m_inputMoved[i] >= latest) {
+            latest = m_inputMoved[i];
+            driving = &m_inputs[i];
+        }
+    }
+    if (!driving)
+        m_awaitRelease = false;  // every input let go: the next push may open a stream again
+    if (m_camera.isEmpty() || !m_drivable)
+        return;
+    if (!driving) {
         if (m_link->isDriving()) {
-            m_link->setVelocity(velocity);  // a release always stops at once
+            m_link->setVelocity({});  // a release always stops at once
             m_idleClose->start();
         }
         return;
     }
+    if (m_awaitRelease)
+        return;
     m_idleClose->stop();
     if (!m_link->isDriving() || m_link->drivingCamera() != m_camera)
         m_link->startDriving(m_camera);
-    m_link->setVelocity(velocity);
-}
-
-void PtzConsole::steer(double pan, double tilt, double zoom)
-{
-    onVelocity(pan, tilt, zoom);
+    m_link->setVelocity(*driving);
 }
 
 void PtzConsole::gotoPresetNumber(int number)
 {
-    if (m_camera.isEmpty())
+    if (m_camera.isEmpty() || !m_drivable)
         return;
     if (number < 1 || number > m_presetIds.size()) {
         m_panel->setStatus(tr("No preset %1 on this camera").arg(number));
@@ -199,19 +258,37 @@ void PtzConsole::gotoPresetNumber(int number)
 
 void PtzConsole::zoomStep(double step)
 {
-    if (m_camera.isEmpty() || step == 0)
+    if (m_camera.isEmpty() || !m_drivable || step == 0)
+        return;
+    // A fast wheel gives dozens of notches a second. A relative move counts from where the lens is when it
+    // arrives (ONVIF), so notches sent one by one while the lens still moves would fall short: they add up
+    // over kZoomStepMs and leave as one move, one call at a time.
+    m_zoomPending = std::clamp(m_zoomPending + step, -1.0, 1.0);
+    if (!m_zoomInFlight && !m_zoomPace->isActive())
+        m_zoomPace->start();
+}
+
+void PtzConsole::sendZoomSteps()
+{
+    if (m_zoomInFlight || m_zoomPending == 0 || m_camera.isEmpty() || !m_drivable)
         return;
     vigie::rpc::PtzTranslation translation;
-    translation.zoom = step;
+    translation.zoom = std::exchange(m_zoomPending, 0.0);
+    m_zoomInFlight = true;
     m_link->relativeMove(m_camera, translation, {}, [self = QPointer(this)](const auto& error) {
-        if (self && error)
+        if (!self)
+            return;
+        self->m_zoomInFlight = false;
+        if (error)
             self->m_panel->setStatus(error->text);
+        if (self->m_zoomPending != 0)
+            self->m_zoomPace->start();  // notches that came meanwhile
     });
 }
 
 void PtzConsole::centreOn(const QPointF& picturePoint)
 {
-    if (m_camera.isEmpty())
+    if (m_camera.isEmpty() || !m_drivable)
         return;
     m_link->centreOn(m_camera, picturePoint, [self = QPointer(this)](const auto& error) {
         if (self)
@@ -221,7 +298,7 @@ void PtzConsole::centreOn(const QPointF& picturePoint)
 
 void PtzConsole::areaZoom(const QRectF& pictureArea)
 {
-    if (m_camera.isEmpty())
+    if (m_camera.isEmpty() || !m_drivable)
         return;
     m_link->areaZoom(m_camera, pictureArea, [self = QPointer(this)](const auto& error) {
         if (self)
@@ -232,7 +309,12 @@ void PtzConsole::areaZoom(const QRectF& pictureArea)
 void PtzConsole::onDrivingEnded(const QString& cameraId, const std::optional<vigie::rpc::RpcError>& error)
 {
     m_idleClose->stop();
-    if (cameraId == m_camera && error)
+    if (!error)
+        return;
+    // Whatever is still held stays unanswered until it is let go: reopening at once would only be refused
+    // again (someone else holds the camera) or fail again (the link is down).
+    m_awaitRelease = std::any_of(m_inputs.begin(), m_inputs.end(), [](const auto& stick) { return !stick.isZero(); });
+    if (cameraId == m_camera)
         m_panel->setStatus(error->text);
 }
 

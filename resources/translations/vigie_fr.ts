@@ -1458,6 +1458,14 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <source>Driving %1 stopped: the link to the backend broke (%2)</source>
         <translation>Pilotage de %1 arrêté&#xa0;: la liaison avec le serveur est rompue (%2)</translation>
     </message>
+    <message>
+        <source>Driving %1 stopped: someone else took control</source>
+        <translation>Pilotage de %1 arrêté&#xa0;: quelqu&apos;un d&apos;autre a pris la main</translation>
+    </message>
+    <message>
+        <source>Driving %1 stopped: %2 took control</source>
+        <translation>Pilotage de %1 arrêté&#xa0;: %2 a pris la main</translation>
+    </message>
 </context>
 <context>
     <name>vigie::rpc::PtzLink</name>

@@ -144,6 +144,7 @@ void PtzDriver::onEvent(const vigie::v1::ControlResponse& response)
             // Taken over: the backend stopped the camera and ends the call at our next message. Send it
             // now (a half-close), so that the end does not wait for the stick to move.
             m_lockLost = true;
+            m_lostTo = lock.holderDisplayName.isEmpty() ? lock.holderUser : lock.holderDisplayName;
             m_closeWanted = true;
             pump();
         }
@@ -166,7 +167,13 @@ void PtzDriver::onFinished(const grpc::Status& status)
     m_sendTimer.stop();
     m_writeInFlight = false;
     std::optional<RpcError> error;
-    if (!status.ok() || !m_stopAsked) {
+    if (m_lockLost && (status.ok() || status.error_code() == grpc::StatusCode::FAILED_PRECONDITION)) {
+        // Our half-close after the takeover may end the call either way: what counts is who took it.
+        error = RpcError::fromStatus(grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, "taken over"),
+                                     tr("Driving %1").arg(m_cameraId), m_address);
+        error->text = m_lostTo.isEmpty() ? tr("Driving %1 stopped: someone else took control").arg(m_cameraId)
+                                         : tr("Driving %1 stopped: %2 took control").arg(m_cameraId, m_lostTo);
+    } else if (!status.ok() || !m_stopAsked) {
         error = RpcError::fromStatus(status, tr("Driving %1").arg(m_cameraId), m_address);
         if (status.ok())
             error->text = tr("Driving %1: the backend ended the control").arg(m_cameraId);

@@ -97,6 +97,7 @@ private:
     bool m_stopAsked = false;
     bool m_ready = false;
     bool m_lockLost = false;
+    QString m_lostTo;  // who took the camera over, for the end's message
     bool m_over = false;
     QElapsedTimer m_sinceLastWrite;  // invalid until the first velocity goes out
     QTimer m_sendTimer;              // the next write, when the interval or the renewal period is over

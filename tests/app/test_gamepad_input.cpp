@@ -61,6 +61,11 @@ private slots:
             QVERIFY(input.status().contains(QLatin1String("SDL2")) || input.status().contains(QLatin1String("not used")));
             return;
         }
+        // Nothing to steer yet: the controller is not read at all.
+        QVERIFY(!input.isActive());
+        QVERIFY(!input.isPolling());
+        input.setActive(true);
+        QVERIFY(input.isPolling());
         // Test machines have no controller plugged in: said, and nothing is sent.
         QSignalSpy sticks(&input, &GamepadInput::stickChanged);
         QTest::qWait(1100);  // one idle poll
@@ -68,6 +73,8 @@ private slots:
             QCOMPARE(input.status(), QStringLiteral("No game controller connected"));
             QCOMPARE(sticks.count(), 0);
         }
+        input.setActive(false);  // the camera went away: polling ends
+        QVERIFY(!input.isPolling());
     }
 };
 

@@ -24,6 +24,7 @@
 #include "SimProcess.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/rpc/PtzLink.h"
+#include "vigie/widgets/PtzGesture.h"
 #include "vigie/widgets/PtzPanel.h"
 #include "vigie/widgets/WallWidget.h"
 
@@ -120,17 +121,27 @@ void TestPtzConsole::panelDrivesTheSelectedDome()
     QTest::mouseClick(save, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!presets->findItems(QStringLiteral("Entrée mairie"), Qt::MatchContains).isEmpty(), 5000);
 
-    // The supervisor takes the dome over: the lock line names them.
+    // The supervisor takes the dome over while the operator holds the arrow: the dome stops, the status
+    // line says who took it, and the held arrow does not reopen the stream (it would only be refused)
+    // until it is let go. The lock line names the holder.
     BackendClient otherBackend(userOn(m_sim.grpcAddress(), QStringLiteral("supervisor")));
     PtzLink other(&otherBackend);
     otherBackend.start();
     QTRY_COMPARE_WITH_TIMEOUT(otherBackend.state(), vigie::rpc::ConnectionState::Online, 10000);
+    QTest::mousePress(right, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->moving, 3000);
     bool taken = false;
     other.acquireLock(kDome, true, QStringLiteral("suivi véhicule"), [&](const auto& lock, const auto& error) {
         taken = lock.has_value() && !error;
     });
     QTRY_VERIFY_WITH_TIMEOUT(taken, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(int(panel->lock().holder), int(vigie::widgets::PtzPanel::Lock::Holder::Someone), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!ptz.isDriving(), 3000);
+    QVERIFY2(panel->status().contains(panel->lock().holderName), qPrintable(panel->status()));
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && !dome()->moving, 1000);
+    QTest::qWait(400);  // still held: nothing reopens
+    QVERIFY(!ptz.isDriving());
+    QTest::mouseRelease(right, Qt::LeftButton);
     QVERIFY2(panel->lockText().contains(panel->lock().holderName) && !panel->lock().holderName.isEmpty(),
              qPrintable(panel->lockText()));
     // The operator's priority is below the supervisor's: no "Take control" offered.
@@ -187,14 +198,33 @@ void TestPtzConsole::mouseSteersTheDomeOnItsTile()
     QTest::mouseClick(wall, Qt::LeftButton, Qt::ControlModifier, pressAt + QPoint(tile.width() / 4, 0));
     QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->pan > beforeCentre + 0.005 && !dome()->moving, 5000);
 
-    // The wheel zooms the lens (not the picture).
+    // The wheel zooms the lens (not the picture). A fast spin is gathered into few moves, none lost: the
+    // lens ends where every notch together takes it.
     const double zoomBefore = dome()->zoom;
     QWheelEvent wheel(QPointF(pressAt), wall->mapToGlobal(QPointF(pressAt)), QPoint(), QPoint(0, 120), Qt::NoButton,
                       Qt::NoModifier, Qt::NoScrollPhase, false);
-    QApplication::sendEvent(wall, &wheel);
-    QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->zoom > zoomBefore + 0.01, 5000);
+    const int notches = 6;
+    for (int i = 0; i < notches; ++i)
+        QApplication::sendEvent(wall, &wheel);
+    const double expected = std::min(1.0, zoomBefore + notches * vigie::widgets::PtzGesture::wheelZoomStep(120));
+    QTRY_VERIFY2_WITH_TIMEOUT(dome() && std::abs(dome()->zoom - expected) < 0.01 && !dome()->moving,
+                              qPrintable(QStringLiteral("zoom %1 (from %2), expected %3")
+                                             .arg(dome() ? dome()->zoom : -1).arg(zoomBefore).arg(expected)),
+                              5000);
     QCOMPARE(wall->tileZoom(0).scale(), 1.0);
-    QTRY_VERIFY_WITH_TIMEOUT(dome() && !dome()->moving, 5000);
+
+    // Two inputs at once: an arrow key pressed and let go during a panel hold does not stop the panel's move.
+    auto* panelRight = window.ptzPanel()->findChild<QPushButton*>(QStringLiteral("ptzRight"));
+    QVERIFY(panelRight);
+    wall->setFocus();
+    QTest::mousePress(panelRight, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->moving, 3000);
+    QTest::keyPress(wall, Qt::Key_Up);
+    QTest::keyRelease(wall, Qt::Key_Up);
+    const double afterKey = dome()->pan;
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && dome()->moving && dome()->pan > afterKey + 0.01, 3000);  // still turning right
+    QTest::mouseRelease(panelRight, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dome() && !dome()->moving, 1000);
 
     // Keys on the selected dome's tile: a held arrow steers, its release stops; a digit goes to a preset.
     wall->setFocus();

@@ -303,15 +303,31 @@ void WallWidget::focusOutEvent(QFocusEvent* event)
 
 void WallWidget::cancelPtzGesture()
 {
-    const bool moving = m_ptzSteering || !m_ptzKeys.isEmpty();
-    m_ptzSteering = false;
+    m_ptzSteering = m_ptzDragged = false;
+    m_ptzDragVelocity = {};
     m_ptzKeys.clear();
     if (m_ptzGesture != PtzGestureKind::None) {
         m_ptzGesture = PtzGestureKind::None;
         markTile(m_ptzTile);
     }
-    if (moving && m_ptzTile >= 0)
-        emit ptzVelocityRequested(m_ptzTile, 0, 0, 0);
+    sendPtzVelocity();
+}
+
+void WallWidget::sendPtzVelocity()
+{
+    PtzVelocityVector velocity = m_ptzDragVelocity;
+    if (!m_ptzSteering) {
+        const auto has = [this](int k) { return m_ptzKeys.contains(k); };
+        velocity = PtzGesture::keyVelocity(has(Qt::Key_Left), has(Qt::Key_Right), has(Qt::Key_Up), has(Qt::Key_Down),
+                                           kPtzKeySpeed);
+        velocity.zoom =
+            PtzGesture::keyZoomVelocity(has(Qt::Key_Plus) || has(Qt::Key_Equal), has(Qt::Key_Minus), kPtzKeySpeed).zoom;
+    }
+    if (velocity == m_ptzSent)
+        return;
+    m_ptzSent = velocity;
+    if (m_ptzTile >= 0)
+        emit ptzVelocityRequested(m_ptzTile, velocity.pan, velocity.tilt, velocity.zoom);
 }
 
 TileZoom WallWidget::tileZoom(int tile) const
@@ -778,7 +794,8 @@ bool WallWidget::ptzMousePress(QMouseEvent* event, int tile)
         return false;
     m_ptzGesture = event->modifiers().testFlag(Qt::ShiftModifier) ? PtzGestureKind::Area : PtzGestureKind::Steer;
     m_ptzPress = m_ptzCurrent = event->position();
-    m_ptzSteering = false;
+    m_ptzSteering = m_ptzDragged = false;
+    m_ptzDragVelocity = {};
     return true;
 }
 
@@ -793,11 +810,11 @@ bool WallWidget::ptzMouseMove(QMouseEvent* event)
     m_ptzCurrent = event->position();
     if (m_ptzGesture == PtzGestureKind::Steer) {
         const QSizeF size = logicalTileRect(m_ptzTile).size();
-        const PtzVelocityVector velocity = PtzGesture::dragVelocity(m_ptzPress, m_ptzCurrent, size);
-        if (!velocity.isZero() || m_ptzSteering) {
-            m_ptzSteering = !velocity.isZero();
-            emit ptzVelocityRequested(m_ptzTile, velocity.pan, velocity.tilt, 0);
-        }
+        m_ptzDragVelocity = PtzGesture::dragVelocity(m_ptzPress, m_ptzCurrent, size);
+        m_ptzSteering = !m_ptzDragVelocity.isZero();
+        if (m_ptzSteering)
+            m_ptzDragged = true;
+        sendPtzVelocity();
     }
     markTile(m_ptzTile);  // the vector or the area follows the pointer
     return true;
@@ -813,10 +830,11 @@ bool WallWidget::ptzMouseRelease(QMouseEvent* event)
     const QRectF viewport(pictureRect(m_ptzTile));  // framebuffer pixels: positions are scaled to match
     const TileZoom zoom = tileZoom(m_ptzTile);
     if (gesture == PtzGestureKind::Steer) {
-        if (m_ptzSteering) {
-            m_ptzSteering = false;
-            emit ptzVelocityRequested(m_ptzTile, 0, 0, 0);
-        } else if (event->modifiers().testFlag(Qt::ControlModifier)) {
+        const bool dragged = std::exchange(m_ptzDragged, false);
+        m_ptzSteering = false;
+        m_ptzDragVelocity = {};
+        sendPtzVelocity();  // a release always stops the drag (held keys take over)
+        if (!dragged && event->modifiers().testFlag(Qt::ControlModifier)) {
             if (const auto point = PtzGesture::pictureFromWidget(m_ptzCurrent * dpr, viewport, zoom))
                 emit ptzCentreRequested(m_ptzTile, *point);
         }
@@ -1065,12 +1083,7 @@ bool WallWidget::ptzKey(QKeyEvent* event, bool pressed)
         return true;  // held: the stream renews the lease by itself
     if (pressed)
         m_ptzKeys.insert(key);
-    const auto has = [this](int k) { return m_ptzKeys.contains(k); };
-    const PtzVelocityVector turn = PtzGesture::keyVelocity(has(Qt::Key_Left), has(Qt::Key_Right), has(Qt::Key_Up),
-                                                           has(Qt::Key_Down), kPtzKeySpeed);
-    const PtzVelocityVector zoom =
-        PtzGesture::keyZoomVelocity(has(Qt::Key_Plus) || has(Qt::Key_Equal), has(Qt::Key_Minus), kPtzKeySpeed);
-    emit ptzVelocityRequested(m_ptzTile, turn.pan, turn.tilt, zoom.zoom);
+    sendPtzVelocity();
     return true;
 }
 

@@ -47,6 +47,7 @@
 #include <vector>
 
 #include "vigie/player/VideoFrame.h"
+#include "vigie/widgets/PtzGesture.h"
 #include "vigie/widgets/TileOverlay.h"
 #include "vigie/widgets/TileZoom.h"
 #include "vigie/widgets/WallLayout.h"
@@ -293,9 +294,15 @@ private:
     PtzGestureKind m_ptzGesture = PtzGestureKind::None;
     QPointF m_ptzPress;         // widget coordinates of the press
     QPointF m_ptzCurrent;       // and of the pointer now
-    bool m_ptzSteering = false;  // a non-zero velocity was sent: the release must stop
+    bool m_ptzSteering = false;  // the drag asks for a non-zero velocity: its release must stop
+    PtzVelocityVector m_ptzDragVelocity;  // what the drag asks for now
+    bool m_ptzDragged = false;   // the press has steered: its release is not a click (no centring)
     QSet<int> m_ptzKeys;         // steering keys held (Qt::Key), on the PTZ tile
+    PtzVelocityVector m_ptzSent;  // the last velocity emitted, so that only changes are sent
     bool ptzKey(QKeyEvent* event, bool pressed);
+    // The tile's one stick: the drag while it steers, else the held keys. Emitted when it changes, so a
+    // key released during a drag (or a drag ending while keys are held) never stops the other input.
+    void sendPtzVelocity();
     void paintPtzGesture(QPainter& painter, int tile, const QRectF& logical) const;
     bool ptzMousePress(QMouseEvent* event, int tile);
     bool ptzMouseMove(QMouseEvent* event);
