@@ -49,12 +49,14 @@ PtzConsole::PtzConsole(vigie::rpc::PtzLink* link, vigie::rpc::BackendClient* bac
     connect(m_panel, &PtzPanel::focusRequested, this, lens(&vigie::rpc::PtzVelocity::focus));
     connect(m_panel, &PtzPanel::irisRequested, this, lens(&vigie::rpc::PtzVelocity::iris));
     connect(m_panel, &PtzPanel::homeRequested, this, [this] {
+        m_zoomTarget.reset();
         m_link->gotoHome(m_camera, {}, [self = QPointer(this)](const auto& error) {
             if (self)
                 self->report(tr("Going home"), error);
         });
     });
     connect(m_panel, &PtzPanel::gotoPresetRequested, this, [this](const QString& presetId) {
+        m_zoomTarget.reset();
         m_link->gotoPreset(m_camera, presetId, {}, [self = QPointer(this)](const auto& error) {
             if (self)
                 self->report(tr("Going to the preset"), error);
@@ -97,12 +99,13 @@ PtzConsole::PtzConsole(vigie::rpc::PtzLink* link, vigie::rpc::BackendClient* bac
         });
     });
     connect(m_panel, &PtzPanel::releaseControlRequested, this, [this] {
-        if (m_link->isDriving())
+        if (m_link->isDriving()) {
+            // Released once the stream is over: its last stop must not reach the backend after the release.
+            m_releaseAfterStop = m_camera;
             m_link->stopDriving();
-        m_link->releaseLock(m_camera, [self = QPointer(this)](const auto&, const auto& error) {
-            if (self)
-                self->report(tr("Control released"), error);
-        });
+            return;
+        }
+        releaseLock();
     });
     connect(m_link, &vigie::rpc::PtzLink::lockChanged, this, [this](const QString& cameraId) {
         if (cameraId == m_camera)
@@ -173,14 +176,28 @@ void PtzConsole::setCamera(const QString& cameraId)
         setDrivable(false, tr("The camera is offline"));
         return;
     }
+    if (!m_backend->mayDrivePtz(cameraId)) {
+        setDrivable(false, tr("You have no PTZ right on this camera"));
+        return;
+    }
+    if (m_camera != cameraId) {
+        m_camera = cameraId;
+        m_zoomTarget.reset();
+        m_link->watchLock(m_camera);
+        showLock();
+        refreshPresets();
+        refreshTours();
+    }
     setDrivable(true);
-    if (m_camera == cameraId)
-        return;  // already set up
-    m_camera = cameraId;
-    m_link->watchLock(m_camera);
-    showLock();
-    refreshPresets();
-    refreshTours();
+    applyInputs();  // a stick already held (a game controller at rest off centre) steers the new camera
+}
+
+void PtzConsole::releaseLock()
+{
+    m_link->releaseLock(m_camera, [self = QPointer(this)](const auto&, const auto& error) {
+        if (self)
+            self->report(tr("Control released"), error);
+    });
 }
 
 void PtzConsole::setDrivable(bool drivable, const QString& reason)
@@ -209,6 +226,8 @@ void PtzConsole::steer(Input input, double pan, double tilt, double zoom)
     stick.zoom = zoom;
     if (!stick.isZero())
         m_inputMoved[std::size_t(input)] = ++m_moves;
+    if (zoom != 0)
+        m_zoomTarget.reset();  // the lens moves by other means: the wheel starts again from where it ends
     applyInputs();
 }
 
@@ -246,6 +265,7 @@ void PtzConsole::gotoPresetNumber(int number)
 {
     if (m_camera.isEmpty() || !m_drivable)
         return;
+    m_zoomTarget.reset();
     if (number < 1 || number > m_presetIds.size()) {
         m_panel->setStatus(tr("No preset %1 on this camera").arg(number));
         return;
@@ -260,10 +280,8 @@ void PtzConsole::zoomStep(double step)
 {
     if (m_camera.isEmpty() || !m_drivable || step == 0)
         return;
-    // A fast wheel gives dozens of notches a second. A relative move counts from where the lens is when it
-    // arrives (ONVIF), so notches sent one by one while the lens still moves would fall short: they add up
-    // over kZoomStepMs and leave as one move, one call at a time.
-    m_zoomPending = std::clamp(m_zoomPending + step, -1.0, 1.0);
+    // A fast wheel gives dozens of notches a second: they add up here and leave together.
+    m_zoomPending += step;
     if (!m_zoomInFlight && !m_zoomPace->isActive())
         m_zoomPace->start();
 }
@@ -272,15 +290,41 @@ void PtzConsole::sendZoomSteps()
 {
     if (m_zoomInFlight || m_zoomPending == 0 || m_camera.isEmpty() || !m_drivable)
         return;
-    vigie::rpc::PtzTranslation translation;
-    translation.zoom = std::exchange(m_zoomPending, 0.0);
+    const QString camera = m_camera;
     m_zoomInFlight = true;
-    m_link->relativeMove(m_camera, translation, {}, [self = QPointer(this)](const auto& error) {
+    // Notches aim at a lens position: a relative move counts from where the lens is when it arrives
+    // (ONVIF), so notches sent while the lens still moves would fall short. The aim starts from the lens's
+    // reported position when there is none yet, or the last notch is old (someone else may have zoomed).
+    if (!m_zoomTarget || m_sinceLastNotch.elapsed() > kZoomAimMs) {
+        m_link->getStatus(camera, [self = QPointer(this), camera](const auto& status, const auto& error) {
+            if (!self)
+                return;
+            self->m_zoomInFlight = false;
+            if (self->m_camera != camera)
+                return;
+            if (error || !status || !status->position.zoom) {
+                self->m_zoomPending = 0;
+                self->m_panel->setStatus(error ? error->text : tr("The camera does not report its zoom"));
+                return;
+            }
+            self->m_zoomTarget = *status->position.zoom;
+            self->m_sinceLastNotch.start();
+            self->sendZoomSteps();
+        });
+        return;
+    }
+    m_zoomTarget = std::clamp(*m_zoomTarget + std::exchange(m_zoomPending, 0.0), 0.0, 1.0);
+    m_sinceLastNotch.start();
+    vigie::rpc::PtzPosition position;
+    position.zoom = *m_zoomTarget;
+    m_link->absoluteMove(camera, position, {}, [self = QPointer(this)](const auto& error) {
         if (!self)
             return;
         self->m_zoomInFlight = false;
-        if (error)
+        if (error) {
+            self->m_zoomTarget.reset();
             self->m_panel->setStatus(error->text);
+        }
         if (self->m_zoomPending != 0)
             self->m_zoomPace->start();  // notches that came meanwhile
     });
@@ -300,6 +344,7 @@ void PtzConsole::areaZoom(const QRectF& pictureArea)
 {
     if (m_camera.isEmpty() || !m_drivable)
         return;
+    m_zoomTarget.reset();
     m_link->areaZoom(m_camera, pictureArea, [self = QPointer(this)](const auto& error) {
         if (self)
             self->report(tr("Zoomed into the area"), error);
@@ -309,8 +354,19 @@ void PtzConsole::areaZoom(const QRectF& pictureArea)
 void PtzConsole::onDrivingEnded(const QString& cameraId, const std::optional<vigie::rpc::RpcError>& error)
 {
     m_idleClose->stop();
-    if (!error)
+    if (m_releaseAfterStop == cameraId) {
+        m_releaseAfterStop.clear();
+        if (cameraId == m_camera)
+            releaseLock();
         return;
+    }
+    if (!error) {
+        // Closed on purpose (idle, another camera) while an input was pressed again: that press found the
+        // stream closing and was not sent. Drive again now.
+        if (cameraId == m_camera)
+            applyInputs();
+        return;
+    }
     // Whatever is still held stays unanswered until it is let go: reopening at once would only be refused
     // again (someone else holds the camera) or fail again (the link is down).
     m_awaitRelease = std::any_of(m_inputs.begin(), m_inputs.end(), [](const auto& stick) { return !stick.isZero(); });

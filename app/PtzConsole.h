@@ -11,9 +11,11 @@
 // stream stays open kIdleCloseMs (a next press is instant) and is then closed. A stream that ends badly
 // (lock taken over, link lost) is said in the panel's status line and not reopened until every input has
 // been let go: a held stick does not hammer a camera someone else controls. Wheel notches are gathered
-// over kZoomStepMs and sent as one relative zoom, one call at a time. The lock line follows
+// over kZoomStepMs and sent as one absolute zoom aimed from the lens's reported position, one call at a
+// time, so that a long spin loses no notch. The lock line follows
 // WatchLock: who holds the camera and for how long.
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointF>
 #include <QRectF>
@@ -43,6 +45,7 @@ class PtzConsole : public QObject {
 public:
     static constexpr int kIdleCloseMs = 3000;
     static constexpr int kZoomStepMs = 100;
+    static constexpr int kZoomAimMs = 2000;  // the wheel's aim is kept this long after its last notch
 
     enum class Input { Panel, Tile, Gamepad };
 
@@ -74,6 +77,7 @@ private:
     void applyInputs();
     void setDrivable(bool drivable, const QString& reason = QString());
     void sendZoomSteps();
+    void releaseLock();
     void onDrivingEnded(const QString& cameraId, const std::optional<vigie::rpc::RpcError>& error);
     void showLock();
     void refreshPresets();
@@ -96,6 +100,9 @@ private:
     double m_zoomPending = 0;     // wheel notches not sent yet
     bool m_zoomInFlight = false;
     QTimer* m_zoomPace = nullptr;
+    std::optional<double> m_zoomTarget;  // where the wheel aims the lens
+    QElapsedTimer m_sinceLastNotch;
+    QString m_releaseAfterStop;  // release this camera's lock once its stream is over
     QTimer* m_noteTick = nullptr;  // the tile's countdown, once a second while the camera is held
     void updateControlNote();
 };

@@ -1017,6 +1017,14 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <source>%1 · %2 s</source>
         <translation>%1 · %2 s</translation>
     </message>
+    <message>
+        <source>You have no PTZ right on this camera</source>
+        <translation>Vous n&apos;avez pas le droit de piloter cette caméra</translation>
+    </message>
+    <message>
+        <source>The camera does not report its zoom</source>
+        <translation>La caméra n&apos;indique pas son zoom</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::TileStatistics</name>

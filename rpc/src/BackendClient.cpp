@@ -90,6 +90,7 @@ void BackendClient::login()
     cancelWatch();
     m_token.clear();
     m_mayControlWalls = false;  // until this login says otherwise
+    m_rights.clear();
     if (m_state != ConnectionState::Unreachable)  // keep showing why we are retrying
         setState(ConnectionState::Connecting, tr("Logging in to %1 as %2").arg(m_options.address, m_options.user));
 
@@ -120,11 +121,38 @@ void BackendClient::login()
             const auto& user = response.session().user();
             m_userDisplayName = QString::fromStdString(user.display_name().empty() ? user.name() : user.display_name());
             m_ptzPriority = user.ptz_priority();
-            for (const auto& entry : response.session().rights())
-                for (const int right : entry.rights())
+            for (const auto& entry : response.session().rights()) {
+                auto& rights = m_rights[QString::fromStdString(entry.camera_id())];
+                for (const int right : entry.rights()) {
+                    rights.insert(right);
                     m_mayControlWalls = m_mayControlWalls || right == vigie::v1::RIGHT_CONTROL_WALL;
+                }
+            }
             listCameras();
         });
+}
+
+bool BackendClient::hasRight(const QString& cameraId, int right) const
+{
+    auto entry = m_rights.constFind(cameraId);
+    if (entry == m_rights.cend())
+        entry = m_rights.constFind(QString());
+    return entry != m_rights.cend() && entry->contains(right);
+}
+
+bool BackendClient::mayDrivePtz(const QString& cameraId) const
+{
+    return hasRight(cameraId, vigie::v1::RIGHT_PTZ);
+}
+
+bool BackendClient::mayViewRecordings(const QString& cameraId) const
+{
+    return hasRight(cameraId, vigie::v1::RIGHT_VIEW_RECORDINGS);
+}
+
+bool BackendClient::mayManageBookmarks(const QString& cameraId) const
+{
+    return hasRight(cameraId, vigie::v1::RIGHT_MANAGE_BOOKMARKS);
 }
 
 void BackendClient::listCameras()

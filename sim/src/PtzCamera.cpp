@@ -162,10 +162,21 @@ grpc::Status PtzCamera::drive(const PtzClaimant& claimant, const vigie::v1::PtzV
     if (!inRange(velocity.pan(), -1, 1) || !inRange(velocity.tilt(), -1, 1) || !inRange(velocity.zoom(), -1, 1))
         return invalid("velocities must be in [-1, 1]");
     std::lock_guard lock(m_mutex);
+    const bool stopping = velocity.pan() == 0 && velocity.tilt() == 0 && velocity.zoom() == 0;
+    if (stopping && !m_lock.heldBy(claimant.id)) {
+        // A stop never takes the lock: the last zero of a stream released (or taken over) meanwhile must
+        // not hand the camera back to its sender. It still stops what that sender set moving.
+        tickLocked(now);
+        if (m_driver == claimant.id) {
+            m_motion.setVelocity(0, 0, 0, seconds(now));
+            m_driver.clear();
+        }
+        return grpc::Status::OK;
+    }
     if (auto status = claimLocked(claimant, now); !status.ok())
         return status;
     m_motion.setVelocity(velocity.pan(), velocity.tilt(), velocity.zoom(), seconds(now));
-    if (velocity.pan() == 0 && velocity.tilt() == 0 && velocity.zoom() == 0) {
+    if (stopping) {
         m_driver.clear();  // stopped on purpose: nothing for the lease to guard
     } else {
         m_driver = claimant.id;

@@ -22,7 +22,8 @@ void PtzControlLock::take(const PtzClaimant& claimant, std::chrono::milliseconds
     const bool renewal = heldBy(claimant.id);
     const TimePoint expiresAt = now + duration;
     const bool noticeable = !renewal || (!reason.empty() && reason != m_reason) ||
-                            expiresAt - m_expiresAt >= std::chrono::seconds(1) || expiresAt < m_expiresAt;
+                            expiresAt - m_publishedExpiresAt >= std::chrono::seconds(1) ||
+                            expiresAt < m_publishedExpiresAt;
     if (!renewal) {
         m_acquiredAt = now;
         m_reason.clear();
@@ -33,8 +34,10 @@ void PtzControlLock::take(const PtzClaimant& claimant, std::chrono::milliseconds
         m_reason = reason;
     m_duration = duration;
     m_expiresAt = expiresAt;
-    if (noticeable)
+    if (noticeable) {
+        m_publishedExpiresAt = expiresAt;
         ++m_version;
+    }
 }
 
 PtzControlLock::Outcome PtzControlLock::claimForCommand(const PtzClaimant& claimant, TimePoint now)

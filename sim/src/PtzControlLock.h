@@ -66,6 +66,9 @@ private:
     std::chrono::milliseconds m_duration{kDefaultDuration};
     TimePoint m_acquiredAt;
     TimePoint m_expiresAt;
+    // The expiry watchers were last told of: renewals move m_expiresAt a little at a time (every ~170 ms
+    // while steering), so what counts for a change worth a version is the drift from what was published.
+    TimePoint m_publishedExpiresAt;
     std::uint64_t m_version = 0;
 };
 

@@ -51,6 +51,7 @@ private slots:
     void initTestCase();
     void panelDrivesTheSelectedDome();
     void mouseSteersTheDomeOnItsTile();
+    void noRightNoControls();
 
 private:
     std::optional<DomeState> dome();
@@ -204,8 +205,11 @@ void TestPtzConsole::mouseSteersTheDomeOnItsTile()
     QWheelEvent wheel(QPointF(pressAt), wall->mapToGlobal(QPointF(pressAt)), QPoint(), QPoint(0, 120), Qt::NoButton,
                       Qt::NoModifier, Qt::NoScrollPhase, false);
     const int notches = 6;
-    for (int i = 0; i < notches; ++i)
+    for (int i = 0; i < notches; ++i) {
         QApplication::sendEvent(wall, &wheel);
+        if (i == 2)
+            QTest::qWait(250);  // a hand's pause mid-spin: the lens is moving when the next notches leave
+    }
     const double expected = std::min(1.0, zoomBefore + notches * vigie::widgets::PtzGesture::wheelZoomStep(120));
     QTRY_VERIFY2_WITH_TIMEOUT(dome() && std::abs(dome()->zoom - expected) < 0.01 && !dome()->moving,
                               qPrintable(QStringLiteral("zoom %1 (from %2), expected %3")
@@ -262,6 +266,24 @@ void TestPtzConsole::mouseSteersTheDomeOnItsTile()
     });
     QApplication::sendEvent(wall, &menu);
     QTRY_VERIFY_WITH_TIMEOUT(dome() && !dome()->moving, 1000);
+}
+
+void TestPtzConsole::noRightNoControls()
+{
+    // A viewer may watch the dome but not steer it: the panel says why before any press is refused.
+    QSettings().clear();
+    BackendClient backend(userOn(m_sim.grpcAddress(), QStringLiteral("viewer")));
+    PtzLink ptz(&backend);
+    MainWindow window(&backend, 1, {kDome}, nullptr, nullptr);
+    window.setPtzLink(&ptz);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(backend.camera(kDome), 15000);
+    window.wall()->setSelectedTile(0);
+    auto* panel = window.ptzPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->unavailableReason().contains(QLatin1String("right")), 5000);
+    QVERIFY(!panel->isAvailable());
 }
 
 QTEST_MAIN(TestPtzConsole)

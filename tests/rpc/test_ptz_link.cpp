@@ -44,7 +44,7 @@ namespace {
 constexpr int kOnlineTimeoutMs = 15000;
 constexpr int kCallTimeoutMs = 10000;
 // Rate limit of the link (PtzDriver::kMinWriteInterval).
-constexpr qint64 kMinWriteIntervalMs = 50;
+constexpr qint64 kMinWriteIntervalMs = 20;
 constexpr int kLeaseMs = 500;  // the contract's default, which the link asks for
 
 BackendOptions optionsFor(const QString& address, const QString& user)

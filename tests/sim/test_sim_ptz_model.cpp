@@ -68,6 +68,8 @@ private slots:
     void zeroVelocityAndStreamEndStop();
     void lockConflictAndTakeover();
     void lockLapsesAfterInactivity();
+    void steeringRenewalsAreSeenByWatchers();
+    void stopDoesNotTakeAFreeLock();
     void presetsRoundTrip();
     void tourVisitsItsSpotsAndPausesOnTakeover();
     void viewFollowsThePan();
@@ -298,6 +300,33 @@ void TestSimPtzModel::lockLapsesAfterInactivity()
     // Capped at 10 minutes.
     QVERIFY(camera.acquireLock(bob, false, std::chrono::hours(2), {}, &lock, t0 + 19s).ok());
     QCOMPARE(lock.expires_at().seconds() - (lock.acquired_at().seconds() + 1), std::int64_t(600));
+}
+
+void TestSimPtzModel::steeringRenewalsAreSeenByWatchers()
+{
+    // A Control stream renews the lock every ~170 ms: each renewal moves the expiry a little, and the
+    // drift from what watchers were told must still show as a new version about once a second.
+    const auto t0 = std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'000));
+    PtzControlLock lock;
+    const auto alice = user("alice", 10);
+    QVERIFY(lock.claimForCommand(alice, t0) == PtzControlLock::Outcome::Granted);
+    const std::uint64_t first = lock.version();
+    for (int i = 1; i <= 30; ++i)  // 3 s of renewals 100 ms apart
+        QVERIFY(lock.claimForCommand(alice, t0 + i * 100ms) == PtzControlLock::Outcome::Granted);
+    QVERIFY2(lock.version() - first >= 2 && lock.version() - first <= 4, qPrintable(QString::number(lock.version() - first)));
+}
+
+void TestSimPtzModel::stopDoesNotTakeAFreeLock()
+{
+    const auto t0 = std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'000));
+    PtzCamera camera("ptz-01", t0);
+    const auto alice = user("alice", 10);
+    QVERIFY(camera.drive(alice, velocity(1, 0, 0), 2s, t0).ok());
+    camera.releaseLock(alice.id, t0 + 100ms);
+    // The stream's last zero arrives after the release: it stops the camera but leaves the lock free.
+    QVERIFY(camera.drive(alice, velocity(0, 0, 0), 2s, t0 + 150ms).ok());
+    QVERIFY(!camera.lock({}, t0 + 150ms).locked());
+    QVERIFY(camera.status({}, t0 + 200ms).pan_tilt() == vigie::v1::PTZ_MOVE_STATUS_IDLE);
 }
 
 void TestSimPtzModel::presetsRoundTrip()

@@ -39,6 +39,7 @@ WallWidget::RenderPath g_defaultRenderPath = WallWidget::RenderPath::OpenGL;
 constexpr double kZoomStep = 1.25;
 // Keys drive a PTZ camera at half its speed: fine enough to frame, fast enough to follow a walker.
 constexpr double kPtzKeySpeed = 0.5;
+constexpr qreal kPtzMinAreaPx = 8;  // logical pixels each way
 
 player::SourceArea sourceAreaOf(const TileZoom& zoom)
 {
@@ -840,7 +841,10 @@ bool WallWidget::ptzMouseRelease(QMouseEvent* event)
         }
     } else {
         const QRectF drawn(m_ptzPress * dpr, m_ptzCurrent * dpr);
-        if (const auto area = PtzGesture::pictureAreaFromWidget(drawn, viewport, zoom))
+        // A shift-click with a twitch of the hand is no area: zooming onto a few pixels would go full tele.
+        const bool deliberate = std::abs(m_ptzCurrent.x() - m_ptzPress.x()) >= kPtzMinAreaPx &&
+                                std::abs(m_ptzCurrent.y() - m_ptzPress.y()) >= kPtzMinAreaPx;
+        if (const auto area = deliberate ? PtzGesture::pictureAreaFromWidget(drawn, viewport, zoom) : std::nullopt)
             emit ptzAreaRequested(m_ptzTile, *area);
     }
     markTile(m_ptzTile);

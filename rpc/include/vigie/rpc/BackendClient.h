@@ -12,6 +12,7 @@
 // retries (AuthFailed) until setCredentials() + start().
 
 #include <QHash>
+#include <QSet>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -48,6 +49,11 @@ public:
     bool mayControlWalls() const { return m_mayControlWalls; }
     // The logged-in user's PTZ lock priority (higher wins a takeover); 0 before a login.
     int ptzPriority() const { return m_ptzPriority; }
+    // The session's rights on a camera (its own entry, else the session's default entry); all false
+    // before a login. The backend checks them anyway: these let the UI disable what would be refused.
+    bool mayDrivePtz(const QString& cameraId) const;
+    bool mayViewRecordings(const QString& cameraId) const;
+    bool mayManageBookmarks(const QString& cameraId) const;
 
     QList<CameraInfo> cameras() const { return m_cameras.values(); }
     QList<SiteInfo> sites() const { return m_sites.values(); }
@@ -67,6 +73,7 @@ private:
     friend class AlarmLink;  // likewise
     friend class MetadataLink;  // likewise
     friend class PtzLink;  // likewise
+    friend class LinkCalls;  // likewise, for the links built on it (recordings, bookmarks)
 
     void setState(ConnectionState state, const QString& detail);
     void login();
@@ -90,6 +97,8 @@ private:
     QString m_userDisplayName;
     bool m_mayControlWalls = false;
     int m_ptzPriority = 0;
+    QHash<QString, QSet<int>> m_rights;  // camera id ("" = every camera not listed) -> vigie::v1::Right values
+    bool hasRight(const QString& cameraId, int right) const;
     quint64 m_generation = 0;  // bumps at each (re)connection; stale results are ignored
     QHash<QString, CameraInfo> m_cameras;
     QHash<QString, SiteInfo> m_sites;

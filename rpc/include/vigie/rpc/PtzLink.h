@@ -9,7 +9,7 @@
 // the camera's lock, over a lower priority with `takeover`), setVelocity() passes the stick's state,
 // stopDriving() stops the camera and closes the stream. The pace of the messages is bounded (see
 // PtzDriver.h): only the latest stick state waits, at most one write is in flight, writes are at least
-// 50 ms apart, a moving state is re-sent every lease / 3 to renew the backend's dead-man lease, and a stop
+// 20 ms apart, a moving state is re-sent every lease / 3 to renew the backend's dead-man lease, and a stop
 // always goes out first. Destroying the link while driving ends the stream, which stops the camera.
 // A stream that breaks (link lost, taken over, refused) ends with drivingEnded and an error, and is NOT
 // reopened: the operator's stick may have moved since, so whether to drive again is for the UI to decide
