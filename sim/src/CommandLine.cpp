@@ -133,6 +133,14 @@ Alarms (AlarmService):
                           unchanged for longest (ListActiveAlarms is not paged)
 
 Behaviour:
+  --segment-s S           length of a recorded MP4 segment in seconds (default 60, 1..3600); cut on
+                          the next key frame (every second)
+  --recordings-dir DIR    keep the recordings in DIR (created if missing) and re-index them at start;
+                          default: a fresh temporary directory removed at exit
+  --retention-s S         how long recordings are kept (default and maximum 2592000 = 30 days, the
+                          legal maximum of CSI L252-5; short values for tests, e.g. 20)
+  --backfill-s S          at start-up, write S seconds of past recording per recorded camera (with one
+                          outage each) so that the timeline has content at once (default 0)
   --heartbeat-ms MS       WatchDirectory heartbeat interval (default 5000)
   --session-ttl-s S       session (token) lifetime in seconds (default 28800 = 8 h)
   --journal-size N        directory changes kept for WatchDirectory replay (default 1000); a watch
@@ -150,6 +158,9 @@ Behaviour:
                             alarm-rate N                    alarms per second from now on (0 = none)
                             compact-alarms                  forget the alarm change log up to now (older
                                                             resume points get RESYNC)
+                            recording-status CAMERA         answered "ok online=0|1 segments=N bytes=B
+                                                            current=ID|none current_bytes=B
+                                                            current_end_ms=T" (recorded cameras)
                             quit                            clean shutdown
                           End of input does not quit.
   --verbose               more logging on stderr
@@ -224,6 +235,18 @@ CommandLine::Result CommandLine::parse(int argc, char** argv)
          }},
         {"--cheap-main", [&o](std::string_view v) { return parseSize(v, &o.cheapMainWidth, &o.cheapMainHeight); }},
         {"--clip-cache", stringSetter(&o.clipCacheDir)},
+        {"--segment-s", intSetter(1, 3600, &o.segmentSeconds)},
+        {"--recordings-dir", stringSetter(&o.recordingsDir)},
+        {"--retention-s",
+         [&o](std::string_view v) {
+             // Parsed wide, checked below against the legal maximum with a message that says why.
+             int seconds = 0;
+             if (!parseInt(v, 1, 2'000'000'000, &seconds))
+                 return false;
+             o.retentionSeconds = seconds;
+             return true;
+         }},
+        {"--backfill-s", intSetter(0, 30 * 24 * 3600, &o.backfillSeconds)},
         {"--heartbeat-ms", intSetter(50, 3'600'000, &o.heartbeatMs)},
         {"--session-ttl-s", intSetter(1, 365 * 24 * 3600, &o.sessionTtlS)},
         {"--journal-size", intSetter(1, 10'000'000, &o.journalSize)},
@@ -278,6 +301,10 @@ CommandLine::Result CommandLine::parse(int argc, char** argv)
 
     if (o.tlsCertFile.empty() != o.tlsKeyFile.empty())
         return fail("--tls-cert and --tls-key go together");
+    if (o.retentionSeconds > 2'592'000)
+        return fail("--retention-s " + std::to_string(o.retentionSeconds) +
+                    " exceeds the legal maximum of 2592000 s (30 days): French law (Code de la sécurité "
+                    "intérieure, L252-5) caps the retention of video-protection recordings at one month");
     return result;
 }
 

@@ -49,6 +49,11 @@ std::string ControlCommands::execute(const std::string& line, bool* quitRequeste
         const std::string failure = m_actions.ptzLastCommand(words[1], &state);
         return failure.empty() ? "ok " + state : "error: " + failure;
     }
+    if (words[0] == "recording-status" && words.size() == 2 && m_actions.recordingStatus) {
+        std::string state;
+        const std::string failure = m_actions.recordingStatus(words[1], &state);
+        return failure.empty() ? "ok " + state : "error: " + failure;
+    }
     if (words[0] == "compact-alarms" && words.size() == 1) {
         const std::string failure = m_actions.compactAlarms();
         return failure.empty() ? "ok" : "error: " + failure;
@@ -72,7 +77,7 @@ std::string ControlCommands::execute(const std::string& line, bool* quitRequeste
     return "error: unknown command '" + line +
            "' (expected: camera <id> offline [reason...] | camera <id> online | "
            "push-wall <wall> <monitor> <camera> | raise-alarm <camera> [type] [priority] | alarm-rate <n> | "
-           "compact-alarms | ptz-status <camera> | ptz-last-command <camera> | quit)";
+           "compact-alarms | ptz-status <camera> | ptz-last-command <camera> | recording-status <camera> | quit)";
 }
 
 } // namespace vigie::sim

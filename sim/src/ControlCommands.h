@@ -8,10 +8,11 @@ namespace vigie::sim {
 // The stdin control language, one command per line:
 //   camera <id> offline [reason...] | camera <id> online | push-wall <wall> <monitor> <camera> |
 //   raise-alarm <camera> [type] [priority] | alarm-rate <per second> | compact-alarms |
-//   ptz-status <camera> | ptz-last-command <camera> | quit
+//   ptz-status <camera> | ptz-last-command <camera> | recording-status <camera> | quit
 // Each command answers one line: "ok" or "error: <why>"; raise-alarm answers "ok <alarm id>",
 // ptz-status "ok pan=<p> tilt=<t> zoom=<z> moving=0|1", ptz-last-command
-// "ok at_us=<us> pan=<p> tilt=<t> count=<n>".
+// "ok at_us=<us> pan=<p> tilt=<t> count=<n>", recording-status "ok online=0|1 segments=<n> bytes=<b>
+// current=<segment id>|none current_bytes=<b> current_end_ms=<t>".
 class ControlCommands {
 public:
     struct Actions {
@@ -32,6 +33,8 @@ public:
         // Sets *state to "at_us=.. pan=.. tilt=.. count=..".
         std::function<std::string(const std::string& cameraId, std::string* state)> ptzLastCommand;
         std::function<void()> quit;
+        // Sets *state to "online=.. segments=.. bytes=.. current=.. current_bytes=.. current_end_ms=..".
+        std::function<std::string(const std::string& cameraId, std::string* state)> recordingStatus;
     };
 
     explicit ControlCommands(Actions actions);

@@ -37,6 +37,13 @@ struct SimOptions {
     int alarmMaxActive = 5'000;
     // A scene camera's analytics rule raises at most one alarm per this many seconds (0: every loop).
     int sceneAlarmEverySeconds = 120;
+    // Recordings (RecordingService): segment length, where they are kept (empty: a fresh temporary
+    // directory removed at exit; a directory persists and is re-indexed at start), retention (at most
+    // 30 days, checked by the command line), seconds of synthetic past recorded at start-up.
+    int segmentSeconds = 60;
+    std::string recordingsDir;
+    long long retentionSeconds = 2'592'000;
+    int backfillSeconds = 0;
     std::string clipCacheDir;  // empty: $XDG_CACHE_HOME/vigie-sim or ~/.cache/vigie-sim
     bool stdinControl = false;
     bool verbose = false;

@@ -7,7 +7,10 @@
 #include "StreamFormat.h"
 #include "WallClockSchedule.h"
 
+#include <google/protobuf/util/time_util.h>
+
 #include <cstdio>
+#include <ctime>
 
 namespace vigie::sim {
 
@@ -44,6 +47,13 @@ constexpr const char* kSharedClipMountId = "shared/directory-clip";
 constexpr StreamFormat kSharedClipMain{vigie::v1::STREAM_ROLE_MAIN, "main", kSubStream.width, kSubStream.height,
                                        kSubStream.fps, kSubStream.bitrateKbps};
 
+std::int64_t realtimeMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_REALTIME, &now);
+    return static_cast<std::int64_t>(now.tv_sec) * 1000 + now.tv_nsec / 1'000'000;
+}
+
 // The cheap cameras' loop, as readers of its barcodes expect it (WallClockSchedule::simulatorClips()).
 constexpr int kClipSeconds = 10;
 static_assert(kClipSeconds * kMainStream.fps == barcode::kSimClipFrames && kSubStream.fps == kMainStream.fps &&
@@ -75,6 +85,17 @@ bool Simulator::mountCameras(std::string* error)
 {
     ClipLibrary clips(m_options.clipCacheDir);
     bool sharedClipNeeded = false;
+    // The recorder's copy of each main clip, once per clip (cameras of one format share it).
+    std::map<const EncodedClip*, std::shared_ptr<const RecordedClip>> recordedClips;
+    auto keepForRecording = [&](const std::string& cameraId, const std::shared_ptr<const EncodedClip>& clip,
+                                const StreamFormat& format, vigie::v1::VideoCodec codec) {
+        if (format.role != vigie::v1::STREAM_ROLE_MAIN)
+            return;
+        auto& recorded = recordedClips[clip.get()];
+        if (!recorded)
+            recorded = RecordedClip::fromEncoded(*clip, codec);
+        m_recordedClips[cameraId] = recorded;
+    };
     for (const auto& spec : m_config.cameras) {
         if (spec.source == CameraSource::SharedClip)
             sharedClipNeeded = true;
@@ -87,6 +108,7 @@ bool Simulator::mountCameras(std::string* error)
                 auto clip = clips.obtain(ClipFormat{ClipContent::Ball, spec.codec, format, kClipSeconds}, error);
                 if (!clip)
                     return false;
+                keepForRecording(spec.camera.id(), clip, format, spec.codec);
                 factory = CameraPipelines::createClipFactory(std::move(clip), spec.codec);
             } else if (spec.source == CameraSource::Ptz) {
                 factory = CameraPipelines::createPtzFactory(spec, format, *m_ptz->find(spec.camera.id()), m_panorama);
@@ -95,6 +117,7 @@ bool Simulator::mountCameras(std::string* error)
                                          error);
                 if (!clip)
                     return false;
+                keepForRecording(spec.camera.id(), clip, format, spec.codec);
                 factory = CameraPipelines::createClipFactory(std::move(clip), spec.codec);
             } else {
                 factory = CameraPipelines::createLiveFactory(spec, format);
@@ -134,6 +157,10 @@ std::vector<vigie::v1::Camera> Simulator::directoryEntries() const
             for (const auto& format : streamsOf(spec))
                 *camera.add_streams() = profile(format, spec.codec, base + mount + "/" + format.pathSuffix);
         }
+        // Clip cameras are recorded continuously (ContinuousRecorder). The flag of the others is left as
+        // configured: data only (directory-only cameras, external ones), nothing is recorded for them.
+        if (m_recordedClips.count(camera.id()))
+            camera.set_recording(true);
         if (spec.source == CameraSource::None) {
             camera.set_state(vigie::v1::CAMERA_STATE_DISABLED);
             camera.set_state_reason("disabled by configuration");
@@ -196,13 +223,20 @@ bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsP
                                             1000 / SceneScript::kFps),
         std::chrono::seconds(m_options.sceneAlarmEverySeconds));
 
+    if (!startRecordings(error)) {
+        m_rtsp.stop();
+        return false;
+    }
+
     // Listed by GetServerInfo; every other vigie.v1 service answers UNIMPLEMENTED.
     const std::vector<std::string> implemented = {vigie::v1::AuthService::service_full_name(),
                                                   vigie::v1::SystemService::service_full_name(),
                                                   vigie::v1::DirectoryService::service_full_name(),
                                                   vigie::v1::WallService::service_full_name(),
                                                   vigie::v1::AlarmService::service_full_name(),
-                                                  vigie::v1::PtzService::service_full_name()};
+                                                  vigie::v1::PtzService::service_full_name(),
+                                                  vigie::v1::RecordingService::service_full_name(),
+                                                  vigie::v1::BookmarkService::service_full_name()};
     m_ptzService = std::make_unique<PtzServiceImpl>(*m_ptz, *m_directory, m_sessions);
     m_systemService = std::make_unique<SystemServiceImpl>(m_config.siteName, implemented, *m_directory, m_sessions,
                                                           [this] { return m_rtsp.running(); });
@@ -213,6 +247,8 @@ bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsP
         {implemented[3], m_wallService.get()},
         {implemented[4], m_alarmService.get()},
         {implemented[5], m_ptzService.get()},
+        {implemented[6], m_recordingService.get()},
+        {implemented[7], m_bookmarkService.get()},
     };
 
     GrpcServer::Settings settings{m_options.listenAddress(), tlsCertificate, tlsPrivateKey};
@@ -225,6 +261,7 @@ bool Simulator::start(const std::string& tlsCertificate, const std::string& tlsP
     m_alarmGenerator->start();
     m_sceneAlarms->start();
     m_ptz->start();
+    m_recorder->start();
 
     const auto counts = m_directory->counts();
     Log::info("serving " + std::to_string(counts.total) + " cameras, " + std::to_string(m_config.users.size()) +
@@ -258,7 +295,72 @@ void Simulator::stop()
     if (m_ptz)
         m_ptz->stop();  // wakes the lock watchers; Control streams end when the server cancels them
     m_grpc.shutdown(std::chrono::milliseconds(1000));
+    // After the gRPC server: no ReadSegment is still reading a file the recorder may delete.
+    if (m_recorder)
+        m_recorder->stop();
     m_rtsp.stop();
+}
+
+bool Simulator::startRecordings(std::string* error)
+{
+    std::vector<ContinuousRecorder::Camera> cameras;
+    for (const auto& spec : m_config.cameras) {
+        if (const auto clip = m_recordedClips.find(spec.camera.id()); clip != m_recordedClips.end())
+            cameras.push_back({spec.camera.id(), clip->second, spec.offlineReason.empty()});
+    }
+    ContinuousRecorder::Settings settings;
+    settings.directory = m_options.recordingsDir;
+    settings.segmentMs = static_cast<std::int64_t>(m_options.segmentSeconds) * 1000;
+    settings.retentionSeconds = m_options.retentionSeconds;
+    m_evidenceLocks = std::make_unique<EvidenceLockStore>(&realtimeMs);
+    settings.held = [locks = m_evidenceLocks.get()](const std::string& camera, std::int64_t start, std::int64_t end) {
+        return locks->holds(camera, start, end);
+    };
+    const std::size_t recorded = cameras.size();
+    m_recorder = std::make_unique<ContinuousRecorder>(std::move(settings), std::move(cameras), m_segments,
+                                                      m_recordedEvents);
+    if (!m_recorder->open(error))
+        return false;
+    if (m_options.backfillSeconds > 0) {
+        const auto report = m_recorder->backfill(m_options.backfillSeconds);
+        char line[200];
+        std::snprintf(line, sizeof line, "recordings: backfilled %d s on %zu cameras in %.2f s: %lld segments, %.1f MB",
+                      m_options.backfillSeconds, recorded, report.seconds, static_cast<long long>(report.segments),
+                      static_cast<double>(report.bytes) / 1e6);
+        Log::info(line);
+    }
+    Log::info("recordings: " + std::to_string(recorded) + " cameras recorded in " + m_recorder->directory() +
+              ", segments of " + std::to_string(m_options.segmentSeconds) + " s, retention " +
+              m_recorder->retention().describe());
+    m_recordingService = std::make_unique<RecordingServiceImpl>(m_segments, m_recordedEvents, *m_recorder,
+                                                                *m_evidenceLocks, *m_directory, m_sessions, *m_alarms);
+    m_bookmarks = std::make_unique<BookmarkStore>(&realtimeMs);
+    m_bookmarkService = std::make_unique<BookmarkServiceImpl>(*m_bookmarks, *m_directory, m_sessions);
+    return true;
+}
+
+void Simulator::recordOutage(const std::string& cameraId, bool online, const std::string& reason)
+{
+    const std::int64_t now = realtimeMs();
+    // The recorder first: it writes what was due up to `now`, the instant the event gives.
+    if (m_recorder)
+        m_recorder->setOnline(cameraId, online, now);
+    vigie::v1::RecordedEvent event;
+    event.set_camera_id(cameraId);
+    event.set_kind(online ? vigie::v1::RECORDED_EVENT_KIND_CAMERA_ONLINE : vigie::v1::RECORDED_EVENT_KIND_CAMERA_OFFLINE);
+    *event.mutable_range()->mutable_start() = google::protobuf::util::TimeUtil::MillisecondsToTimestamp(now);
+    *event.mutable_range()->mutable_end() = event.range().start();
+    event.set_title(online ? std::string("Caméra de retour en ligne")
+                           : "Caméra hors ligne" + (reason.empty() ? std::string() : " (" + reason + ")"));
+    m_recordedEvents.add(std::move(event));
+}
+
+std::string Simulator::recordingStatus(const std::string& cameraId, std::string* state)
+{
+    if (!m_recorder || !m_recorder->records(cameraId))
+        return "camera '" + cameraId + "' is not recorded";
+    *state = m_recorder->status(cameraId);
+    return {};
 }
 
 std::vector<AlarmGenerator::Camera> Simulator::alarmCameras() const
@@ -304,7 +406,9 @@ std::string Simulator::setCameraOffline(const std::string& cameraId, const std::
     if (spec->source == CameraSource::None)
         return "camera '" + cameraId + "' is disabled by configuration";
     m_rtsp.setCameraMounted(cameraId, false);  // false for cameras the simulator does not serve: nothing to do
-    m_directory->setState(cameraId, vigie::v1::CAMERA_STATE_OFFLINE, reason.empty() ? "offline" : reason);
+    if (m_directory->setState(cameraId, vigie::v1::CAMERA_STATE_OFFLINE, reason.empty() ? "offline" : reason) ==
+        CameraDirectory::Change::Applied)
+        recordOutage(cameraId, false, reason);
     Log::info("camera " + cameraId + " offline" + (reason.empty() ? "" : " (" + reason + ")"));
     return {};
 }
@@ -317,7 +421,8 @@ std::string Simulator::setCameraOnline(const std::string& cameraId)
     if (spec->source == CameraSource::None)
         return "camera '" + cameraId + "' is disabled by configuration";
     m_rtsp.setCameraMounted(cameraId, true);
-    m_directory->setState(cameraId, vigie::v1::CAMERA_STATE_ONLINE, {});
+    if (m_directory->setState(cameraId, vigie::v1::CAMERA_STATE_ONLINE, {}) == CameraDirectory::Change::Applied)
+        recordOutage(cameraId, true, {});
     Log::info("camera " + cameraId + " online");
     return {};
 }

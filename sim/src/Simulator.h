@@ -4,15 +4,21 @@
 #include "AlarmJournal.h"
 #include "AlarmServiceImpl.h"
 #include "AuthServiceImpl.h"
+#include "BookmarkServiceImpl.h"
+#include "BookmarkStore.h"
 #include "CameraDirectory.h"
 #include "DirectoryServiceImpl.h"
 #include "GrpcServer.h"
 #include "PanoramaScene.h"
 #include "PtzFleet.h"
 #include "PtzServiceImpl.h"
+#include "RecordedClip.h"
+#include "RecordedEventLog.h"
+#include "RecordingServiceImpl.h"
 #include "RtspServer.h"
 #include "SceneAlarmRaiser.h"
 #include "SceneScript.h"
+#include "SegmentIndex.h"
 #include "SessionStore.h"
 #include "SimConfig.h"
 #include "SimOptions.h"
@@ -21,6 +27,7 @@
 #include "WallServiceImpl.h"
 #include "WallStore.h"
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -58,6 +65,8 @@ public:
     // The last Control velocity the dome received, for benchmarks: *state = "at_us=<system_clock
     // microseconds at its arrival> pan=.. tilt=.. count=<velocity messages so far>" (at_us=0 before any).
     std::string ptzLastCommand(const std::string& cameraId, std::string* state);
+    // A recorded camera's recording for tests: *state = ContinuousRecorder::status().
+    std::string recordingStatus(const std::string& cameraId, std::string* state);
 
 private:
     bool mountCameras(std::string* error);
@@ -69,6 +78,10 @@ private:
     std::vector<AlarmGenerator::Camera> alarmCameras() const;
     // The scene cameras, whose alarms come from the scene's analytics instead.
     std::vector<AlarmGenerator::Camera> sceneCameras() const;
+    // Builds the recorder over the clips kept by mountCameras(), opens its directory, backfills.
+    bool startRecordings(std::string* error);
+    // A camera outage for SearchEvents, and for the recorder when it records that camera.
+    void recordOutage(const std::string& cameraId, bool online, const std::string& reason);
 
     const SimOptions m_options;
     const SimConfig m_config;
@@ -90,6 +103,15 @@ private:
     std::unique_ptr<PtzFleet> m_ptz;
     std::shared_ptr<const PanoramaScene> m_panorama;
     std::unique_ptr<PtzServiceImpl> m_ptzService;
+    // Recordings: the main clip of every recorded camera (clip cameras), kept by mountCameras().
+    std::map<std::string, std::shared_ptr<const RecordedClip>> m_recordedClips;
+    SegmentIndex m_segments;
+    RecordedEventLog m_recordedEvents;
+    std::unique_ptr<EvidenceLockStore> m_evidenceLocks;  // before the recorder, whose purge asks it
+    std::unique_ptr<ContinuousRecorder> m_recorder;
+    std::unique_ptr<RecordingServiceImpl> m_recordingService;
+    std::unique_ptr<BookmarkStore> m_bookmarks;
+    std::unique_ptr<BookmarkServiceImpl> m_bookmarkService;
     GrpcServer m_grpc;
 };
 

@@ -137,6 +137,9 @@ int main(int argc, char** argv)
         },
         // Same path as an external SIGTERM, so there is one way to shut down.
         [] { kill(getpid(), SIGTERM); },
+        [&simulator](const std::string& camera, std::string* state) {
+            return simulator.recordingStatus(camera, state);
+        },
     });
     StdinControl control(commands);
     if (options.stdinControl && !control.start())
