@@ -2053,6 +2053,94 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     </message>
 </context>
 <context>
+    <name>vigie::widgets::TimelineJumpDialog</name>
+    <message>
+        <source>Go to date and time</source>
+        <translation>Aller à une date et une heure</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Date and time to go to, in %1</source>
+        <translation>Date et heure où aller, en %1</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Aller</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Aller à</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::TimelineWidget</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Frise chronologique</translation>
+    </message>
+    <message>
+        <source>Recordings of the cameras over time. Wheel: zoom; drag: move in time; click: move the playhead; Shift+drag: select a range; J, K, L: shuttle; arrows: step; Home, End: start of the recordings, live; Ctrl+G: go to a date and time.</source>
+        <translation>Enregistrements des caméras dans le temps. Molette&#xa0;: zoom&#xa0;; glisser&#xa0;: se déplacer dans le temps&#xa0;; clic&#xa0;: déplacer la tête de lecture&#xa0;; Maj+glisser&#xa0;: sélectionner une plage&#xa0;; J, K, L&#xa0;: navette&#xa0;; flèches&#xa0;: image par image&#xa0;; Début, Fin&#xa0;: début des enregistrements, direct&#xa0;; Ctrl+G&#xa0;: aller à une date et une heure.</translation>
+    </message>
+    <message>
+        <source>Alarm (priority %1): %2
+%3</source>
+        <translation>Alarme (priorité %1)&#xa0;: %2
+%3</translation>
+    </message>
+    <message>
+        <source>Bookmark: %1
+%2 to %3</source>
+        <translation>Signet&#xa0;: %1
+%2 à %3</translation>
+    </message>
+    <message>
+        <source>not recorded yet</source>
+        <translation>pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>enregistré</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>chargement</translation>
+    </message>
+    <message>
+        <source>deleted (retention)</source>
+        <translation>supprimé (durée de conservation)</translation>
+    </message>
+    <message>
+        <source>no recording</source>
+        <translation>pas d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1: %2
+%3</source>
+        <translation>%1&#xa0;: %2
+%3</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
+        <source>No camera on the timeline</source>
+        <translation>Aucune caméra sur la frise</translation>
+    </message>
+</context>
+<context>
     <name>vigie::widgets::WallWidget</name>
     <message>
         <source>Video cannot be shown: OpenGL 3.3 core is not available (this display offers %1.%2).</source>
