@@ -61,6 +61,18 @@
         <source>The CA file %1 holds no PEM certificate</source>
         <translation>Le fichier CA %1 ne contient aucun certificat PEM</translation>
     </message>
+    <message>
+        <source>%1: not connected to the backend</source>
+        <translation>%1&#xa0;: pas de connexion au serveur</translation>
+    </message>
+    <message>
+        <source>Recordings of %1</source>
+        <translation>Enregistrements de %1</translation>
+    </message>
+    <message>
+        <source>Reading a recording</source>
+        <translation>Lecture d&apos;un enregistrement</translation>
+    </message>
 </context>
 <context>
     <name>vigie</name>
@@ -1434,6 +1446,25 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     </message>
 </context>
 <context>
+    <name>vigie::rpc::BookmarkLink</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
+        <source>Creating the bookmark “%1”</source>
+        <translation>Création du signet «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Changing the bookmark “%1”</source>
+        <translation>Modification du signet «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Deleting the bookmark “%1”</source>
+        <translation>Suppression du signet «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>vigie::rpc::MetadataLink</name>
     <message>
         <source>The analytics stream fell silent</source>
@@ -1556,6 +1587,21 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     <message>
         <source>Control of %1</source>
         <translation>Contrôle de %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::rpc::RecordingLink</name>
+    <message>
+        <source>Recordings of %1</source>
+        <translation>Enregistrements de %1</translation>
+    </message>
+    <message>
+        <source>Events of the recordings</source>
+        <translation>Événements des enregistrements</translation>
+    </message>
+    <message>
+        <source>Retention of the recordings</source>
+        <translation>Durée de conservation des enregistrements</translation>
     </message>
 </context>
 <context>

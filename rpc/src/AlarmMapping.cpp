@@ -127,6 +127,16 @@ AlarmHistoryEntry toHistoryEntry(const vigie::v1::AlarmHistoryEntry& entry)
 
 }  // namespace
 
+AlarmType toAlarmType(vigie::v1::AlarmType type)
+{
+    return toType(type);
+}
+
+AlarmPriority toAlarmPriority(vigie::v1::AlarmPriority priority)
+{
+    return toPriority(priority);
+}
+
 DetectedObject toDetectedObject(const vigie::v1::DetectedObject& object)
 {
     return toObject(object);

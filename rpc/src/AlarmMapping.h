@@ -11,5 +11,8 @@ Alarm toAlarm(const vigie::v1::Alarm& alarm);
 DetectedObject toDetectedObject(const vigie::v1::DetectedObject& object);
 AlarmAssignee toAlarmAssignee(const vigie::v1::Assignee& assignee);
 vigie::v1::AlarmVerdict toProtoVerdict(AlarmVerdict verdict);
+// Also used by the other mappings that carry alarm types and priorities (recorded events).
+AlarmType toAlarmType(vigie::v1::AlarmType type);
+AlarmPriority toAlarmPriority(vigie::v1::AlarmPriority priority);
 
 }  // namespace vigie::rpc

@@ -62,6 +62,8 @@ std::shared_ptr<ChannelHolder> ChannelHolder::obtain(const BackendOptions& optio
     holder->m_walls = vigie::v1::WallService::NewStub(holder->m_channel);
     holder->m_alarms = vigie::v1::AlarmService::NewStub(holder->m_channel);
     holder->m_ptz = vigie::v1::PtzService::NewStub(holder->m_channel);
+    holder->m_recordings = vigie::v1::RecordingService::NewStub(holder->m_channel);
+    holder->m_bookmarks = vigie::v1::BookmarkService::NewStub(holder->m_channel);
     registry->emplace(key, holder);
     return holder;
 }

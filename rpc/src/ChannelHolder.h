@@ -14,8 +14,10 @@
 #include "vigie/rpc/BackendOptions.h"
 #include "vigie/v1/alarms.grpc.pb.h"
 #include "vigie/v1/auth.grpc.pb.h"
+#include "vigie/v1/bookmarks.grpc.pb.h"
 #include "vigie/v1/directory.grpc.pb.h"
 #include "vigie/v1/ptz.grpc.pb.h"
+#include "vigie/v1/recordings.grpc.pb.h"
 #include "vigie/v1/system.grpc.pb.h"
 #include "vigie/v1/walls.grpc.pb.h"
 
@@ -33,6 +35,8 @@ public:
     vigie::v1::WallService::Stub& walls() { return *m_walls; }
     vigie::v1::AlarmService::Stub& alarms() { return *m_alarms; }
     vigie::v1::PtzService::Stub& ptz() { return *m_ptz; }
+    vigie::v1::RecordingService::Stub& recordings() { return *m_recordings; }
+    vigie::v1::BookmarkService::Stub& bookmarks() { return *m_bookmarks; }
 
 private:
     std::shared_ptr<grpc::Channel> m_channel;
@@ -42,6 +46,8 @@ private:
     std::unique_ptr<vigie::v1::WallService::Stub> m_walls;
     std::unique_ptr<vigie::v1::AlarmService::Stub> m_alarms;
     std::unique_ptr<vigie::v1::PtzService::Stub> m_ptz;
+    std::unique_ptr<vigie::v1::RecordingService::Stub> m_recordings;
+    std::unique_ptr<vigie::v1::BookmarkService::Stub> m_bookmarks;
 };
 
 }  // namespace vigie::rpc
