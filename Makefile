@@ -22,12 +22,13 @@ test: build
 # Benchmarks (see docs/performance.md): decode and the wall vs ffmpeg, search, alarm storm, PTZ delay. A few minutes; keep the
 # machine otherwise idle. Not part of `make test`.
 bench: configure
-	@cmake --build --preset $(PRESET) -j $(JOBS) --target bench_decode bench_wall bench_search bench_alarms bench_ptz
+	@cmake --build --preset $(PRESET) -j $(JOBS) --target bench_decode bench_wall bench_search bench_alarms bench_ptz bench_review
 	@scripts/with-display build/$(PRESET)/bench/bench_decode
 	@scripts/with-display build/$(PRESET)/bench/bench_wall
 	@scripts/with-display build/$(PRESET)/bench/bench_search
 	@scripts/with-display build/$(PRESET)/bench/bench_alarms
 	@scripts/with-display build/$(PRESET)/bench/bench_ptz
+	@build/$(PRESET)/bench/bench_review
 
 test-asan:
 	@$(MAKE) --no-print-directory test PRESET=asan

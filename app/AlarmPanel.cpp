@@ -161,7 +161,11 @@ AlarmPanel::AlarmPanel(vigie::rpc::AlarmLink* alarms, vigie::rpc::BackendClient*
     m_assign->setMenu(assignees);
     m_show = new QPushButton(tr("Show live"), this);
     m_show->setToolTip(tr("The alarm's camera, live and large (Enter, double click)"));
-    for (auto* button : {m_acknowledge, m_take, m_hold, m_close, m_assign, m_show})
+    m_review = new QPushButton(tr("Review"), this);
+    m_review->setObjectName(QStringLiteral("alarmReview"));
+    m_review->setToolTip(tr("What the camera recorded, from a little before the alarm (R)"));
+    m_review->hide();
+    for (auto* button : {m_acknowledge, m_take, m_hold, m_close, m_assign, m_show, m_review})
         actions->addWidget(button);
     m_comment = new QLineEdit(this);
     m_comment->setObjectName(QStringLiteral("alarmComment"));
@@ -177,6 +181,7 @@ AlarmPanel::AlarmPanel(vigie::rpc::AlarmLink* alarms, vigie::rpc::BackendClient*
     connect(m_take, &QPushButton::clicked, this, &AlarmPanel::takeSelected);
     connect(m_hold, &QPushButton::clicked, this, &AlarmPanel::holdSelected);
     connect(m_show, &QPushButton::clicked, this, &AlarmPanel::showSelectedCamera);
+    connect(m_review, &QPushButton::clicked, this, &AlarmPanel::reviewSelected);
     connect(m_comment, &QLineEdit::returnPressed, this, [this] { commentSelected(m_comment->text()); });
     connect(m_table, &QTableView::activated, this, [this] { showSelectedCamera(); });
 
@@ -193,6 +198,7 @@ AlarmPanel::AlarmPanel(vigie::rpc::AlarmLink* alarms, vigie::rpc::BackendClient*
     addKey(tr("Alarm list: hold"), QKeySequence(Qt::Key_H), [this] { holdSelected(); });
     addKey(tr("Alarm list: close with a verdict"), QKeySequence(Qt::Key_C), [this] { m_close->showMenu(); });
     addKey(tr("Alarm list: assign"), QKeySequence(Qt::Key_A), [this] { m_assign->showMenu(); });
+    addKey(tr("Alarm list: review the recording"), QKeySequence(Qt::Key_R), [this] { reviewSelected(); });
 
     connect(m_alarms, &vigie::rpc::AlarmLink::alarmsReset, this, [this] {
         const QString keep = selectedAlarmId();
@@ -465,10 +471,24 @@ void AlarmPanel::showSelectedCamera()
         emit showCameraRequested(alarm->cameraId, id);
 }
 
+void AlarmPanel::reviewSelected()
+{
+    const QString id = selectedAlarmId();
+    const Alarm* alarm = m_alarms->alarm(id);
+    if (!alarm || m_review->isHidden())
+        return;
+    emit reviewRequested(alarm->cameraId, alarm->eventTime.isValid() ? alarm->eventTime : alarm->raisedAt, id);
+}
+
+void AlarmPanel::setReviewAvailable(bool available)
+{
+    m_review->setVisible(available);
+}
+
 void AlarmPanel::updateDetails()
 {
     const Alarm* alarm = m_alarms->alarm(selectedAlarmId());
-    for (auto* button : {m_acknowledge, m_take, m_hold, m_close, m_assign, m_show})
+    for (auto* button : {m_acknowledge, m_take, m_hold, m_close, m_assign, m_show, m_review})
         button->setEnabled(alarm != nullptr);
     if (!alarm) {
         m_details->setHtml(tr("<p>Select an alarm to see what happened.</p>"));

@@ -62,6 +62,9 @@ public:
     void closeSelected(int verdict);  // vigie::rpc::AlarmVerdict as int
     void commentSelected(const QString& text);
     void showSelectedCamera();
+    // Review the selected alarm's recording (R): offered once recordings are available.
+    void reviewSelected();
+    void setReviewAvailable(bool available);
 
     // The picture of the alarm's camera when it was raised (a still of the live stream), shown in the
     // details with the alarm's boxes drawn on it. The latest kMaxStills are kept; still() is as taken.
@@ -74,6 +77,8 @@ public:
 signals:
     // The operator wants to see this alarm's camera live.
     void showCameraRequested(const QString& cameraId, const QString& alarmId);
+    // The operator wants to see what the camera recorded around the alarm (eventTime: UTC).
+    void reviewRequested(const QString& cameraId, const QDateTime& eventTime, const QString& alarmId);
 
 private:
     void buildFilters(QHBoxLayout* bar);
@@ -99,6 +104,7 @@ private:
     QPushButton* m_close = nullptr;
     QPushButton* m_assign = nullptr;
     QPushButton* m_show = nullptr;
+    QPushButton* m_review = nullptr;  // hidden until recordings are available
     QTimer* m_applyTimer = nullptr;
     QSet<QString> m_pending;  // alarms changed since the last apply
     QHash<QString, QImage> m_stills;  // by alarm id, as taken (shared between alarms of one moment)

@@ -38,6 +38,7 @@
 #include "PtzConsole.h"
 #include "WallContent.h"
 #include "WallPanel.h"
+#include "ReviewConsole.h"
 #include "Workspace.h"
 #include "WorkspaceWindow.h"
 #include "WallController.h"
@@ -173,8 +174,8 @@ void MainWindow::loadWorkspaces(int grid, const QStringList& initialCameras)
             problems << problem;
     }
     for (int i = 0; i < count; ++i) {
-        Workspace* workspace = addWorkspace();
         const QString group = QStringLiteral("%1/%2").arg(kWorkspacesGroup).arg(i);
+        Workspace* workspace = addWorkspace(QString(), Workspace::savedKind(settings, group));
         const QString problem = workspace->load(settings, group);
         if (!problem.isEmpty())
             problems << problem;
@@ -210,12 +211,16 @@ void MainWindow::loadWorkspaces(int grid, const QStringList& initialCameras)
     }
 }
 
-Workspace* MainWindow::addWorkspace(const QString& name)
+Workspace* MainWindow::addWorkspace(const QString& name, Workspace::Kind kind)
 {
     if (m_workspaces.size() >= kMaxWorkspaces)
         return nullptr;
-    const QString title = name.isEmpty() ? tr("Workspace %1").arg(m_workspaces.size() + 1) : name;
-    auto* workspace = new Workspace(m_backend, title, m_tabs);
+    const QString title = !name.isEmpty() ? name
+                          : kind == Workspace::Kind::Review ? tr("Review %1").arg(m_workspaces.size() + 1)
+                                                            : tr("Workspace %1").arg(m_workspaces.size() + 1);
+    auto* workspace = new Workspace(m_backend, title, m_tabs, kind);
+    if (m_recordings)
+        workspace->setRecordingLink(m_recordings);
     m_workspaces << workspace;
     m_tabs->addTab(workspace, title);
     connect(workspace, &Workspace::nameChanged, this, [this, workspace](const QString& text) {
@@ -520,6 +525,11 @@ void MainWindow::buildAlarms()
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     resizeDocks({dock}, {220}, Qt::Vertical);
     connect(m_alarmPanel, &AlarmPanel::showCameraRequested, this, [this](const QString& cameraId) { showCameraLive(cameraId); });
+    // Review from a little before the event (review/prerollSeconds, 10 s by default): what led to it.
+    connect(m_alarmPanel, &AlarmPanel::reviewRequested, this, [this](const QString& cameraId, const QDateTime& eventTime) {
+        const int preroll = std::clamp(QSettings().value(QStringLiteral("review/prerollSeconds"), 10).toInt(), 0, 3600);
+        openReview({cameraId}, eventTime.toMSecsSinceEpoch() - qint64(preroll) * 1000);
+    });
 
     m_alarmBlinkTimer = new QTimer(this);
     m_alarmBlinkTimer->setInterval(500);
@@ -935,6 +945,21 @@ void MainWindow::buildActions()
         else
             statusBar()->showMessage(tr("At most %1 workspaces").arg(kMaxWorkspaces), 5000);
     });
+    auto* addReview = new QAction(tr("New review workspace"), this);
+    addReview->setObjectName(QStringLiteral("newReviewAction"));
+    addReview->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    addReview->setToolTip(tr("Tiles that play recordings at one shared time, with a timeline (Ctrl+R)"));
+    connect(addReview, &QAction::triggered, this, [this] {
+        if (!m_recordings) {
+            statusBar()->showMessage(tr("Recordings are not available with this backend"), 5000);
+            return;
+        }
+        if (Workspace* workspace = addWorkspace(QString(), Workspace::Kind::Review))
+            m_tabs->setCurrentIndex(tabOf(workspace));
+        else
+            statusBar()->showMessage(tr("At most %1 workspaces").arg(kMaxWorkspaces), 5000);
+    });
+    addAction(addReview);
     auto* closeTab = new QAction(tr("Close the workspace"), this);
     closeTab->setShortcut(QKeySequence(QStringLiteral("Ctrl+W")));
     connect(closeTab, &QAction::triggered, this, [this] { closeWorkspace(m_tabs->currentIndex()); });
@@ -1021,6 +1046,20 @@ void MainWindow::showTileMenu(Workspace* workspace, int wallIndex, const QPoint&
     window->setObjectName(QStringLiteral("openInWindowAction"));
     window->setEnabled(!controller->cameraAt(tile).isEmpty());
     addSendToWallMenu(menu, workspace, tile);
+    // Recordings: replay this tile's last half minute in place, or review the camera from a minute ago.
+    if (controller->hasRecordings() && workspace->kind() == Workspace::Kind::Live && !controller->cameraAt(tile).isEmpty()) {
+        if (controller->isReplaying(tile)) {
+            menu->addAction(tr("Back to live"), this, [controller, tile] { controller->stopReplay(tile); })
+                ->setObjectName(QStringLiteral("backToLiveAction"));
+        } else {
+            menu->addAction(tr("Instant replay (the last 30 s)"), this, [controller, tile] {
+                controller->startReplay(tile, QDateTime::currentMSecsSinceEpoch() - 30'000);
+            })->setObjectName(QStringLiteral("instantReplayAction"));
+        }
+        menu->addAction(tr("Review this camera…"), this, [this, controller, tile] {
+            openReview({controller->cameraAt(tile)}, QDateTime::currentMSecsSinceEpoch() - 60'000, false);
+        })->setObjectName(QStringLiteral("reviewCameraAction"));
+    }
     // Tours: this camera's site in turn, or stop one running.
     if (controller->isTouring(tile)) {
         menu->addAction(tr("Stop the tour"), this, [controller, tile] { controller->stopTour(tile); });
@@ -1293,6 +1332,41 @@ void MainWindow::updatePtzCamera()
     const bool steer = m_ptzMouseAction->isChecked() && camera && camera->hasPtz;
     for (auto* workspace : std::as_const(m_workspaces))
         workspace->wall()->setPtzTile(steer && workspace->wall() == wall() ? selected : -1);
+}
+
+void MainWindow::setRecordingLinks(vigie::rpc::RecordingLink* recordings, vigie::rpc::BookmarkLink* bookmarks)
+{
+    if (m_recordings || !recordings)
+        return;
+    m_recordings = recordings;
+    m_bookmarks = bookmarks;
+    for (auto* workspace : std::as_const(m_workspaces))
+        workspace->setRecordingLink(recordings);
+    if (m_alarmPanel)
+        m_alarmPanel->setReviewAvailable(true);
+}
+
+Workspace* MainWindow::openReview(const QStringList& cameraIds, qint64 utcMs, bool play)
+{
+    if (!m_recordings || cameraIds.isEmpty())
+        return nullptr;
+    const auto* first = m_backend->camera(cameraIds.first());
+    const QString name = cameraIds.size() == 1 ? tr("Review · %1").arg(first ? first->name : cameraIds.first()) : QString();
+    Workspace* workspace = addWorkspace(name, Workspace::Kind::Review);
+    if (!workspace) {
+        statusBar()->showMessage(tr("At most %1 workspaces: close one to review").arg(kMaxWorkspaces), 8000);
+        return nullptr;
+    }
+    const int n = int(cameraIds.size());
+    workspace->controller()->setGrid(n <= 1 ? 1 : n <= 4 ? 2 : n <= 9 ? 3 : 4);
+    for (int tile = 0; tile < std::min(n, workspace->controller()->tileCount()); ++tile)
+        workspace->controller()->assign(tile, cameraIds.at(tile));
+    workspace->review()->seekTo(utcMs);
+    if (play)
+        workspace->review()->play(1.0);
+    m_tabs->setCurrentIndex(tabOf(workspace));
+    workspace->review()->setFocus();
+    return workspace;
 }
 
 }  // namespace vigie::app

@@ -16,6 +16,7 @@
 #include <QSet>
 #include <QStringList>
 
+#include "Workspace.h"
 #include "vigie/rpc/AlarmTypes.h"
 #include "vigie/widgets/TileOverlay.h"
 
@@ -30,6 +31,8 @@ class QTimer;
 namespace vigie::rpc {
 class AlarmLink;
 class BackendClient;
+class BookmarkLink;
+class RecordingLink;
 class MetadataLink;
 class PtzLink;
 class WallLink;
@@ -68,6 +71,11 @@ public:
     void setLiveObjectSource(vigie::rpc::MetadataLink* source);
     // The PTZ dock, driving the selected tile's camera through `link` (must outlive the window); once.
     void setPtzLink(vigie::rpc::PtzLink* link);
+    // Recordings (must outlive the window; once): instant replay on live tiles, review workspaces, and
+    // "Review" from an alarm.
+    void setRecordingLinks(vigie::rpc::RecordingLink* recordings, vigie::rpc::BookmarkLink* bookmarks);
+    // Opens a review workspace on these cameras at `utcMs`, playing at normal speed (or paused).
+    Workspace* openReview(const QStringList& cameraIds, qint64 utcMs, bool play = true);
     vigie::widgets::PtzPanel* ptzPanel() const { return m_ptzPanel; }
     // What every wall's overlay shows (saved); without Boxes, no analytics stream is kept open.
     void setOverlayItems(vigie::widgets::OverlayItems items);
@@ -81,7 +89,7 @@ public:
     // The window of a detached workspace, null while it is in its tab.
     WorkspaceWindow* detachedWindow(Workspace* workspace) const;
 
-    Workspace* addWorkspace(const QString& name = QString());
+    Workspace* addWorkspace(const QString& name = QString(), Workspace::Kind kind = Workspace::Kind::Live);
     void closeWorkspace(int index);
     void detachWorkspace(Workspace* workspace);
     void bringBack(Workspace* workspace);
@@ -157,6 +165,8 @@ private:
     PtzConsole* m_ptzConsole = nullptr;                  // with the PTZ dock; optional
     QAction* m_ptzMouseAction = nullptr;                 // the mouse steers the selected PTZ camera
     GamepadInput* m_gamepad = nullptr;                   // so does a game controller, when there is one
+    vigie::rpc::RecordingLink* m_recordings = nullptr;   // optional: no replay or review without it
+    vigie::rpc::BookmarkLink* m_bookmarks = nullptr;
     vigie::widgets::PtzPanel* m_ptzPanel = nullptr;
     AlarmPanel* m_alarmPanel = nullptr;
     vigie::widgets::ConnectionBanner* m_alarmBanner = nullptr;

@@ -27,6 +27,7 @@
 namespace vigie::app {
 
 using vigie::player::OverloadLevel;
+using vigie::player::PlaybackState;
 using vigie::player::StreamPriority;
 using vigie::player::StreamState;
 using vigie::widgets::TileOverlay;
@@ -237,6 +238,9 @@ void WallController::applyWall(const std::vector<int>& before)
             t.session->setPriority(priorityOf(tile));  // maximised or back in the grid
             setWallFeed(tile, t.session->mailbox());
             refreshOverlay(tile);
+        } else if (t.playback) {
+            setWallFeed(tile, t.playback->mailbox());
+            refreshOverlay(tile);
         } else if (!t.cameraId.isEmpty()) {
             // Resumed or shown again. If the wall still has this tile's last picture (resume), it stays
             // until the first frame; a wall index that showed another tile has just been cleared.
@@ -251,7 +255,7 @@ void WallController::applyWall(const std::vector<int>& before)
 void WallController::suspendTile(int tile)
 {
     Tile& t = m_tiles[static_cast<size_t>(tile)];
-    if (!t.session)
+    if (!t.session && !t.playback)
         return;
     closeTile(tile);
     t.detail = tr("Paused");
@@ -305,8 +309,8 @@ void WallController::updateRoles()
 void WallController::updateRole(int tile)
 {
     Tile& t = m_tiles[static_cast<size_t>(tile)];
-    if (!isActive(tile) || t.cameraId.isEmpty()) {
-        t.switchPending = false;
+    if (!isActive(tile) || t.cameraId.isEmpty() || clockOf(tile)) {
+        t.switchPending = false;  // a recording has one stream: nothing to switch
         return;
     }
     const vigie::rpc::StreamRole role = desiredRole(tile);
@@ -337,6 +341,8 @@ void WallController::assign(int tile, const QString& cameraId)
 void WallController::setCamera(int tile, const QString& cameraId)
 {
     const bool sameCamera = m_tiles[static_cast<size_t>(tile)].cameraId == cameraId;
+    if (!sameCamera)
+        m_tiles[static_cast<size_t>(tile)].replayClock.reset();  // another camera comes live
     m_tiles[static_cast<size_t>(tile)].cameraId = cameraId;
     openTile(tile, sameCamera);
     emit assignmentsChanged();
@@ -779,6 +785,10 @@ void WallController::openTile(int tile, bool keepPicture)
         refreshOverlay(tile);
         return;
     }
+    if (clockOf(tile)) {
+        openPlayback(tile);
+        return;
+    }
     t.role = desiredRole(tile);
     const vigie::rpc::CameraInfo* camera = m_backend->camera(t.cameraId);
     const vigie::rpc::StreamInfo* stream = camera ? camera->stream(t.role) : nullptr;
@@ -837,6 +847,13 @@ void WallController::closeTile(int tile)
 {
     Tile& t = m_tiles[static_cast<size_t>(tile)];
     t.generation = m_nextGeneration++;
+    if (t.playback) {
+        t.playback->disconnect(this);
+        t.playback->stop();
+        t.playback.reset();
+        t.playbackState = PlaybackState::Idle;
+        t.playbackDetail.clear();
+    }
     if (!t.session)
         return;
     t.session->disconnect(this);
@@ -914,6 +931,11 @@ void WallController::refreshOverlay(int tile)
         overlay.severity = TileOverlay::Severity::Neutral;
         break;
     }
+    if (clockOf(tile)) {
+        describePlayback(t, overlay);
+        m_wall->setTileOverlay(wallIndex, overlay);
+        return;
+    }
     if (camera && !camera->online && t.state != StreamState::Playing) {
         // The backend knows why better than the stream does.
         overlay.status = camera->stateReason.isEmpty() ? tr("Camera offline")
@@ -935,6 +957,10 @@ void WallController::onDirectoryChanged()
             continue;
         if (!isActive(tile))
             continue;  // opens from the directory of that time when shown again
+        if (clockOf(tile)) {
+            refreshOverlay(tile);  // recordings do not move with the camera's live stream
+            continue;
+        }
         const vigie::rpc::CameraInfo* camera = m_backend->camera(t.cameraId);
         const vigie::rpc::StreamInfo* stream = camera ? camera->stream(t.role) : nullptr;
         if (stream && stream->url != t.url)
@@ -945,6 +971,159 @@ void WallController::onDirectoryChanged()
             refreshOverlay(tile);
     }
     updateRoles();  // stream sizes may have changed, or a camera gained a stream
+}
+
+// --- Recordings ---
+
+void WallController::setRecordingSource(std::shared_ptr<vigie::player::RecordingSource> source)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    m_recordingSource = std::move(source);
+}
+
+void WallController::setPlaybackClock(std::shared_ptr<vigie::player::PlaybackClock> clock)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (clock == m_playbackClock)
+        return;
+    m_playbackClock = std::move(clock);
+    for (int tile = 0; tile < tileCount(); ++tile) {
+        m_tiles[static_cast<size_t>(tile)].replayClock.reset();
+        if (!m_tiles[static_cast<size_t>(tile)].cameraId.isEmpty())
+            openTile(tile, false);  // live pictures never pass for recorded ones, nor the reverse
+    }
+}
+
+void WallController::startReplay(int tile, qint64 fromUtcMs)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (tile < 0 || tile >= tileCount() || !m_recordingSource || m_playbackClock)
+        return;
+    Tile& t = m_tiles[static_cast<size_t>(tile)];
+    if (t.cameraId.isEmpty())
+        return;
+    t.replayClock = std::make_shared<vigie::player::PlaybackClock>(fromUtcMs * 1000);
+    t.replayClock->play();
+    openTile(tile, false);
+    emit assignmentsChanged();
+}
+
+void WallController::stopReplay(int tile)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (!isReplaying(tile))
+        return;
+    m_tiles[static_cast<size_t>(tile)].replayClock.reset();
+    openTile(tile, false);
+    emit assignmentsChanged();
+}
+
+bool WallController::isReplaying(int tile) const
+{
+    return tile >= 0 && tile < tileCount() && m_tiles[static_cast<size_t>(tile)].replayClock != nullptr;
+}
+
+std::shared_ptr<vigie::player::PlaybackClock> WallController::clockOf(int tile) const
+{
+    if (tile < 0 || tile >= tileCount() || !m_recordingSource)
+        return nullptr;
+    if (m_playbackClock)
+        return m_playbackClock;
+    return m_tiles[static_cast<size_t>(tile)].replayClock;
+}
+
+void WallController::stepTile(int tile, int frames)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    if (tile < 0 || tile >= tileCount() || frames == 0)
+        return;
+    if (auto& playback = m_tiles[static_cast<size_t>(tile)].playback)
+        playback->step(frames);
+}
+
+const vigie::player::PlaybackSession* WallController::playbackSession(int tile) const
+{
+    return tile >= 0 && tile < tileCount() ? m_tiles[static_cast<size_t>(tile)].playback.get() : nullptr;
+}
+
+PlaybackState WallController::playbackState(int tile) const
+{
+    return tile >= 0 && tile < tileCount() ? m_tiles[static_cast<size_t>(tile)].playbackState : PlaybackState::Idle;
+}
+
+void WallController::openPlayback(int tile)
+{
+    Tile& t = m_tiles[static_cast<size_t>(tile)];
+    vigie::player::PlaybackOptions options;
+    options.cameraId = t.cameraId.toStdString();
+    options.source = m_recordingSource;
+    options.clock = clockOf(tile);
+    t.url.clear();
+    t.overload = OverloadLevel::Full;
+    t.playback = std::make_unique<vigie::player::PlaybackSession>(std::move(options));
+    t.generation = m_nextGeneration++;
+    connect(t.playback.get(), &vigie::player::PlaybackSession::stateChanged, this,
+            [this, tile, generation = t.generation](PlaybackState state, const QString& detail) {
+                if (tile >= tileCount() || m_tiles[static_cast<size_t>(tile)].generation != generation)
+                    return;  // a late report of a session that is gone
+                Tile& current = m_tiles[static_cast<size_t>(tile)];
+                current.playbackState = state;
+                current.playbackDetail = detail;
+                refreshOverlay(tile);
+                emit tilePlaybackStateChanged(tile, state, detail);
+            });
+    // Ownership: the session owns its mailbox; the wall shares it for as long as it shows this tile.
+    setWallFeed(tile, t.playback->mailbox());
+    t.playbackState = PlaybackState::Loading;
+    t.playbackDetail.clear();
+    t.state = StreamState::Stopped;  // no live stream on this tile
+    refreshOverlay(tile);
+    t.playback->start();
+    syncLiveObjects();
+}
+
+void WallController::describePlayback(const Tile& t, TileOverlay& overlay) const
+{
+    overlay.playback = true;
+    overlay.recording = false;
+    overlay.alarm = false;  // the camera's live alarms are not about this moment: the timeline marks alarms
+    overlay.boxes.clear();  // live analytics do not describe a recorded picture
+    const QString replay = t.replayClock ? tr("Replay · ") : QString();
+    switch (t.playbackState) {
+    case PlaybackState::Idle:
+    case PlaybackState::Loading:
+        overlay.status = replay + tr("Loading the recording…");
+        overlay.severity = TileOverlay::Severity::Busy;
+        break;
+    case PlaybackState::Playing:
+        overlay.status = replay + tr("Recording · %1").arg(t.playbackDetail);
+        overlay.severity = TileOverlay::Severity::Ok;
+        break;
+    case PlaybackState::Paused:
+        overlay.status = replay + tr("Recording · paused");
+        overlay.severity = TileOverlay::Severity::Ok;
+        break;
+    case PlaybackState::NoRecording: {
+        const QDateTime next = QDateTime::fromString(t.playbackDetail, Qt::ISODateWithMs);
+        overlay.status = replay + (next.isValid() ? tr("No recording here · next at %1")
+                                                        .arg(QLocale().toString(next.toLocalTime(), QLocale::ShortFormat))
+                                                  : tr("No recording here"));
+        overlay.severity = TileOverlay::Severity::Warning;
+        break;
+    }
+    case PlaybackState::LiveEdge:
+        overlay.status = replay + tr("End of the recording so far");
+        overlay.severity = TileOverlay::Severity::Neutral;
+        break;
+    case PlaybackState::OutOfRetention:
+        overlay.status = replay + tr("Recording destroyed: past the retention period");
+        overlay.severity = TileOverlay::Severity::Warning;
+        break;
+    case PlaybackState::Error:
+        overlay.status = replay + tr("Recording unavailable: %1").arg(t.playbackDetail);
+        overlay.severity = TileOverlay::Severity::Error;
+        break;
+    }
 }
 
 }  // namespace vigie::app

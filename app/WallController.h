@@ -24,6 +24,12 @@
 //
 // Tile numbers in this API are wall-grid positions, whatever is maximised; the wall widget's own tile
 // indices differ while a tile is maximised (tileToWall / wallToTile convert).
+//
+// Recordings: with a playback clock (a review workspace) every tile plays its camera's recording at the
+// clock's time, one player::PlaybackSession per shown tile, all following that one clock. In a live wall
+// a single tile can play back on a clock of its own (instant replay) and return to live. Both need the
+// recording source (setRecordingSource). A playback tile keeps its camera, layout place and overlays;
+// its status line says what the recording shows there (playing, paused, no recording, destroyed).
 
 #include <QHash>
 #include <QObject>
@@ -39,6 +45,9 @@
 
 #include "TileStatistics.h"
 #include "TourSchedule.h"
+#include "vigie/player/PlaybackClock.h"
+#include "vigie/player/PlaybackSession.h"
+#include "vigie/player/RecordingSource.h"
 #include "vigie/player/StreamSession.h"
 #include "vigie/rpc/AlarmTypes.h"
 #include "vigie/rpc/DirectoryTypes.h"
@@ -119,6 +128,24 @@ public:
     void toggleMaximised(int tile);  // maximises the tile, or restores the grid when it is the maximised one
     int maximisedTile() const { return m_maximised; }  // -1 when the grid is shown
 
+    // Where recordings are read from (needed by playback and instant replay; null: neither is offered).
+    void setRecordingSource(std::shared_ptr<vigie::player::RecordingSource> source);
+    bool hasRecordings() const { return m_recordingSource != nullptr; }
+    // Review: every tile plays its camera's recording following `clock`; null returns every tile to live.
+    void setPlaybackClock(std::shared_ptr<vigie::player::PlaybackClock> clock);
+    const std::shared_ptr<vigie::player::PlaybackClock>& playbackClock() const { return m_playbackClock; }
+    // Instant replay (live walls): the tile plays its camera's recording from `fromUtcMs` on a clock of
+    // its own, playing at 1x; stopReplay() (or another camera on the tile) returns it to live.
+    void startReplay(int tile, qint64 fromUtcMs);
+    void stopReplay(int tile);
+    bool isReplaying(int tile) const;
+    // The clock a tile plays on: the review's, the tile's replay clock, or null for a live tile.
+    std::shared_ptr<vigie::player::PlaybackClock> clockOf(int tile) const;
+    // Steps the tile's playback clock by `frames` of that tile's camera (pauses it). No-op on a live tile.
+    void stepTile(int tile, int frames);
+    const vigie::player::PlaybackSession* playbackSession(int tile) const;
+    vigie::player::PlaybackState playbackState(int tile) const;
+
     // Stops every session (keeping cameras and last pictures) while paused; reopens them on resume.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
@@ -166,6 +193,7 @@ public:
 
 signals:
     void tileStateChanged(int tile, vigie::player::StreamState state, const QString& detail);
+    void tilePlaybackStateChanged(int tile, vigie::player::PlaybackState state, const QString& detail);
     void assignmentsChanged();
     void maximisedChanged(int tile);  // -1: the grid is back
     void snapshotSaved(int tile, const QString& path);
@@ -190,6 +218,12 @@ private:
         TileStatistics statistics;  // while statistics are visible; reset when the session changes
         quint64 statisticsGeneration = 0;  // the session `statistics` counts for
         TourSchedule tour;  // inactive unless touring
+        // Recorded video instead of live (review clock or instant replay): its session, and for an instant
+        // replay the tile's own clock.
+        std::unique_ptr<vigie::player::PlaybackSession> playback;
+        std::shared_ptr<vigie::player::PlaybackClock> replayClock;
+        vigie::player::PlaybackState playbackState = vigie::player::PlaybackState::Idle;
+        QString playbackDetail;
         StreamPreference streamPreference = StreamPreference::Auto;
     };
 
@@ -218,6 +252,10 @@ private:
     void updateRoles();
     void updateRole(int tile);
     void setWallFeed(int tile, std::shared_ptr<vigie::player::FrameMailbox> feed);
+    // Opens the tile's recording on its clock (openTile's path for playback tiles).
+    void openPlayback(int tile);
+    // The overlay's status line of a playback tile.
+    void describePlayback(const Tile& t, vigie::widgets::TileOverlay& overlay) const;
     // High for the maximised tile, Normal otherwise.
     vigie::player::StreamPriority priorityOf(int tile) const;
     quint64 m_nextGeneration = 1;
@@ -245,6 +283,8 @@ private:
     QTimer* m_statisticsTimer = nullptr;
     QTimer* m_tourTimer = nullptr;  // single shot, at the earliest switch of any tour
     std::vector<Tile> m_tiles;
+    std::shared_ptr<vigie::player::RecordingSource> m_recordingSource;
+    std::shared_ptr<vigie::player::PlaybackClock> m_playbackClock;  // review: every tile follows it
 };
 
 }  // namespace vigie::app

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 
+#include "RecordingSourceAdapter.h"
+#include "ReviewConsole.h"
 #include "WallController.h"
+#include "vigie/rpc/RecordingLink.h"
 #include "vigie/rpc/BackendClient.h"
 #include "vigie/widgets/WallLayout.h"
 #include "vigie/widgets/WallWidget.h"
@@ -19,18 +22,44 @@ const char kLayoutKey[] = "layout";  // WallLayout::toText()
 const char kCamerasKey[] = "cameras";
 const char kStreamsKey[] = "streams";  // WallController::streamPreferences()
 const char kNameKey[] = "name";
+const char kKindKey[] = "kind";          // "review" for a review workspace; absent = live
+const char kPositionKey[] = "position";  // review: the clock's time, UTC ms
 }  // namespace
 
-Workspace::Workspace(vigie::rpc::BackendClient* backend, const QString& name, QWidget* parent)
-    : QWidget(parent), m_backend(backend), m_name(name)
+Workspace::Workspace(vigie::rpc::BackendClient* backend, const QString& name, QWidget* parent, Kind kind)
+    : QWidget(parent), m_backend(backend), m_kind(kind), m_name(name)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
     m_wall = new vigie::widgets::WallWidget(this);
-    layout->addWidget(m_wall);
+    layout->addWidget(m_wall, 1);
     m_controller = new WallController(m_wall, backend, this);
     m_controller->setPaused(true);  // until shown: nothing decodes for a wall nobody sees
+    if (m_kind == Kind::Review) {
+        m_review = new ReviewConsole(m_controller, this);
+        layout->addWidget(m_review);
+        connect(m_wall, &vigie::widgets::WallWidget::tileSelected, this,
+                [this](int wallIndex) { m_review->setStepTile(m_controller->wallToTile(wallIndex)); });
+    }
     setFocusProxy(m_wall);
+}
+
+Workspace::Kind Workspace::savedKind(QSettings& settings, const QString& group)
+{
+    return settings.value(group + QLatin1Char('/') + QLatin1String(kKindKey)).toString() == QLatin1String("review")
+               ? Kind::Review
+               : Kind::Live;
+}
+
+void Workspace::setRecordingLink(vigie::rpc::RecordingLink* link)
+{
+    m_controller->setRecordingSource(link ? std::make_shared<RecordingSourceAdapter>(link->reader()) : nullptr);
+    if (m_review) {
+        if (m_savedPosition > 0)
+            m_review->seekTo(m_savedPosition);
+        m_controller->setPlaybackClock(link ? m_review->clock() : nullptr);
+    }
 }
 
 Workspace::~Workspace() = default;
@@ -49,6 +78,9 @@ QString Workspace::load(QSettings& settings, const QString& group)
     QString problem;
     if (settings.contains(kNameKey))
         m_name = settings.value(kNameKey).toString();
+    m_savedPosition = settings.value(kPositionKey, 0).toLongLong();
+    if (m_review && m_savedPosition > 0)
+        m_review->seekTo(m_savedPosition);
     if (settings.contains(kLayoutKey)) {
         const QString text = settings.value(kLayoutKey).toString();
         if (const auto saved = vigie::widgets::WallLayout::fromText(text)) {
@@ -76,6 +108,13 @@ void Workspace::save(QSettings& settings, const QString& group) const
     // Before the directory has put the saved cameras back, they are still the ones to keep.
     settings.setValue(kCamerasKey, m_restored ? m_controller->cameraIds() : m_pendingCameras);
     settings.setValue(kStreamsKey, m_controller->streamPreferences());
+    if (m_review) {
+        settings.setValue(kKindKey, QStringLiteral("review"));
+        settings.setValue(kPositionKey, m_review->position());
+    } else {
+        settings.remove(kKindKey);
+        settings.remove(kPositionKey);
+    }
     settings.endGroup();
 }
 

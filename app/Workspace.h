@@ -2,6 +2,10 @@
 // One of the operator's workspaces (a tab of the console, or a window of its own on another screen):
 // a wall with its layout, cameras and per-tile stream choices, saved under its own settings group.
 //
+// Two kinds: Live (the tiles play the cameras' live streams; one tile at a time may replay its recent
+// recording) and Review (the same wall, every tile playing its camera's recording at one shared time,
+// steered from the timeline under the wall: ReviewConsole).
+//
 // Decodes only while shown: a workspace in a background tab, or hidden with its window, pauses its
 // wall (WallController::setPaused), keeping every tile's camera and last picture.
 //
@@ -15,6 +19,7 @@ class QSettings;
 
 namespace vigie::rpc {
 class BackendClient;
+class RecordingLink;
 }
 namespace vigie::widgets {
 class WallWidget;
@@ -22,13 +27,25 @@ class WallWidget;
 
 namespace vigie::app {
 
+class ReviewConsole;
 class WallController;
 
 class Workspace : public QWidget {
     Q_OBJECT
 public:
-    Workspace(vigie::rpc::BackendClient* backend, const QString& name, QWidget* parent = nullptr);
+    enum class Kind { Live, Review };
+
+    Workspace(vigie::rpc::BackendClient* backend, const QString& name, QWidget* parent = nullptr,
+              Kind kind = Kind::Live);
     ~Workspace() override;
+
+    Kind kind() const { return m_kind; }
+    // The kind saved under `group` (Live when absent: settings written before review workspaces).
+    static Kind savedKind(QSettings& settings, const QString& group);
+    // Recordings become playable (instant replay; every tile of a Review workspace). Null: not offered.
+    void setRecordingLink(vigie::rpc::RecordingLink* link);
+    // Review workspaces only; null for Live ones.
+    ReviewConsole* review() const { return m_review; }
 
     QString name() const { return m_name; }
     void setName(const QString& name);
@@ -59,6 +76,9 @@ protected:
 
 private:
     vigie::rpc::BackendClient* m_backend;
+    const Kind m_kind;
+    ReviewConsole* m_review = nullptr;
+    qint64 m_savedPosition = 0;  // review: the time to go back to once recordings are playable
     QString m_name;
     vigie::widgets::WallWidget* m_wall = nullptr;
     WallController* m_controller = nullptr;

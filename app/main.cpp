@@ -17,6 +17,8 @@
 #include "vigie/rpc/AlarmLink.h"
 #include "vigie/rpc/MetadataLink.h"
 #include "vigie/rpc/PtzLink.h"
+#include "vigie/rpc/BookmarkLink.h"
+#include "vigie/rpc/RecordingLink.h"
 #include "vigie/rpc/WallLink.h"
 #include "vigie/widgets/LoginDialog.h"
 #include "vigie/widgets/Theme.h"
@@ -86,9 +88,12 @@ int main(int argc, char* argv[])
     }
     vigie::rpc::AlarmLink alarms(&backend);
     vigie::rpc::PtzLink ptz(&backend);  // before the window, which uses it until its last child is gone
+    vigie::rpc::RecordingLink recordings(&backend);  // likewise: the wall's playback sessions read through it
+    vigie::rpc::BookmarkLink bookmarks(&backend);
     vigie::app::MainWindow window(&backend, options.grid, options.cameraIds, &walls, &alarms);
     window.setLiveObjectSource(&liveObjects);
     window.setPtzLink(&ptz);
+    window.setRecordingLinks(&recordings, &bookmarks);
     if (!settingsNotice.isEmpty())
         window.showNotice(settingsNotice);
     window.show();

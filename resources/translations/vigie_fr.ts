@@ -522,6 +522,18 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <source>%1 (on duty)</source>
         <translation>%1 (en poste)</translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>Revoir</translation>
+    </message>
+    <message>
+        <source>What the camera recorded, from a little before the alarm (R)</source>
+        <translation>Ce que la caméra a enregistré, depuis un peu avant l&apos;alarme (R)</translation>
+    </message>
+    <message>
+        <source>Alarm list: review the recording</source>
+        <translation>Liste des alarmes&#xa0;: revoir l&apos;enregistrement</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::GamepadInput</name>
@@ -923,6 +935,42 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <source>On the selected PTZ camera&apos;s tile: drag to steer, Ctrl+click to centre, Shift+drag to zoom into an area, wheel to zoom (%1)</source>
         <translation>Sur la tuile de la caméra PTZ sélectionnée&#xa0;: glisser pour orienter, Ctrl+clic pour centrer, Maj+glisser pour zoomer sur une zone, molette pour zoomer (%1)</translation>
     </message>
+    <message>
+        <source>Review %1</source>
+        <translation>Relecture %1</translation>
+    </message>
+    <message>
+        <source>New review workspace</source>
+        <translation>Nouvel espace de relecture</translation>
+    </message>
+    <message>
+        <source>Tiles that play recordings at one shared time, with a timeline (Ctrl+R)</source>
+        <translation>Des tuiles qui lisent les enregistrements à une même heure, avec une frise chronologique (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Recordings are not available with this backend</source>
+        <translation>Les enregistrements ne sont pas disponibles avec ce serveur</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>Retour au direct</translation>
+    </message>
+    <message>
+        <source>Instant replay (the last 30 s)</source>
+        <translation>Relecture immédiate (les 30 dernières secondes)</translation>
+    </message>
+    <message>
+        <source>Review this camera…</source>
+        <translation>Revoir cette caméra…</translation>
+    </message>
+    <message>
+        <source>Review · %1</source>
+        <translation>Relecture · %1</translation>
+    </message>
+    <message>
+        <source>At most %1 workspaces: close one to review</source>
+        <translation>%1 espaces de travail au plus&#xa0;: fermez-en un pour relire</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::MonitorView</name>
@@ -1226,6 +1274,42 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     <message>
         <source>Object</source>
         <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Replay · </source>
+        <translation>Relecture · </translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>Chargement de l&apos;enregistrement…</translation>
+    </message>
+    <message>
+        <source>Recording · %1</source>
+        <translation>Enregistrement · %1</translation>
+    </message>
+    <message>
+        <source>Recording · paused</source>
+        <translation>Enregistrement · en pause</translation>
+    </message>
+    <message>
+        <source>No recording here · next at %1</source>
+        <translation>Pas d&apos;enregistrement ici · suivant à %1</translation>
+    </message>
+    <message>
+        <source>No recording here</source>
+        <translation>Pas d&apos;enregistrement ici</translation>
+    </message>
+    <message>
+        <source>End of the recording so far</source>
+        <translation>Fin de l&apos;enregistrement à ce jour</translation>
+    </message>
+    <message>
+        <source>Recording destroyed: past the retention period</source>
+        <translation>Enregistrement détruit&#xa0;: au-delà de la durée de conservation</translation>
+    </message>
+    <message>
+        <source>Recording unavailable: %1</source>
+        <translation>Enregistrement indisponible&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2215,6 +2299,10 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     <message>
         <source>ALARM</source>
         <translation>ALARME</translation>
+    </message>
+    <message>
+        <source>PLAYBACK</source>
+        <translation>RELECTURE</translation>
     </message>
 </context>
 </TS>

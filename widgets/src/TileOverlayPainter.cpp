@@ -21,6 +21,7 @@ const QColor kAlarm(220, 30, 30);
 const QColor kBox(255, 190, 0);
 // PTZ control: the colour the wall steers with.
 const QColor kControl(64, 200, 255);
+const QColor kPlayback(40, 90, 200);  // recorded video: a blue flag, never the live red
 const QColor kRecordingDot(255, 40, 40);
 const QColor kFlagBox(0, 0, 0, 200);
 }  // namespace
@@ -180,7 +181,8 @@ void TileOverlayPainter::paint(QPainter& painter, const QRectF& tile, const Tile
     // A problem is always said, whatever the operator chose to hide: never a silent black tile.
     const bool problem = overlay.severity == TileOverlay::Severity::Warning || overlay.severity == TileOverlay::Severity::Error;
     const bool stateShown = items.testFlag(OverlayItem::StreamState) || problem;
-    const QString lastFrame = stateShown ? timeText(state.lastFrame) : QString();
+    // A recorded picture's time is the review's (its transport bar says it), not when the wall showed it.
+    const QString lastFrame = stateShown && !overlay.playback ? timeText(state.lastFrame) : QString();
     const QString topTime = clockShown ? timeText(state.clock) : lastFrame;
     const QString bottomTime = clockShown ? lastFrame : QString();
     const QString title = items.testFlag(OverlayItem::CameraName) ? overlay.title : QString();
@@ -190,7 +192,8 @@ void TileOverlayPainter::paint(QPainter& painter, const QRectF& tile, const Tile
     const QString status = stateShown ? overlay.status : QString();
 
     bool topBand = false;
-    if (roomForBands && (!title.isEmpty() || !topTime.isEmpty() || recording || alarm || !control.isEmpty())) {
+    const bool playback = overlay.playback;  // always: a recording must never pass for live video
+    if (roomForBands && (!title.isEmpty() || !topTime.isEmpty() || recording || alarm || !control.isEmpty() || playback)) {
         topBand = true;
         const QRectF band(tile.left(), tile.top(), tile.width(), bandHeight);
         painter.fillRect(band, kBand);
@@ -200,6 +203,11 @@ void TileOverlayPainter::paint(QPainter& painter, const QRectF& tile, const Tile
             painter.setPen(kHint.lighter(130));
             painter.drawText(text, Qt::AlignRight | Qt::AlignVCenter, topTime);
             right -= metrics.horizontalAdvance(topTime) + 2 * pad;
+        }
+        if (playback) {
+            const qreal width = paintFlag(painter, text, right, tr("PLAYBACK"), kPlayback, Qt::white, false);
+            if (width > 0)
+                right -= width + pad;
         }
         if (recording) {
             const qreal width = paintFlag(painter, text, right, tr("REC"), kFlagBox, kTitle, true);

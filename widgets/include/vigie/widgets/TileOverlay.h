@@ -25,6 +25,9 @@ struct TileOverlay {
     // empty = no box.
     QStringList statistics;
     bool recording = false;  // the camera records: a red dot and "REC" in the title band
+    // The tile plays a recording: a "PLAYBACK" flag in the title band instead of the live clock (the
+    // time of the recorded picture is the review's, shown by its transport bar).
+    bool playback = false;
     bool alarm = false;      // an alarm is raised on this camera: a red frame and an "ALARM" flag
     // Who controls the camera's PTZ and for how long ("PTZ · Superviseur · 42 s"): a flag in the title
     // band; empty = none.
