@@ -38,6 +38,7 @@
 #include "PtzConsole.h"
 #include "WallContent.h"
 #include "WallPanel.h"
+#include "BookmarkPanel.h"
 #include "ReviewConsole.h"
 #include "Workspace.h"
 #include "WorkspaceWindow.h"
@@ -220,7 +221,8 @@ Workspace* MainWindow::addWorkspace(const QString& name, Workspace::Kind kind)
                                                             : tr("Workspace %1").arg(m_workspaces.size() + 1);
     auto* workspace = new Workspace(m_backend, title, m_tabs, kind);
     if (m_recordings)
-        workspace->setRecordingLink(m_recordings);
+        workspace->setRecordingLinks(m_recordings, m_bookmarks);
+    connectReview(workspace);
     m_workspaces << workspace;
     m_tabs->addTab(workspace, title);
     connect(workspace, &Workspace::nameChanged, this, [this, workspace](const QString& text) {
@@ -1329,7 +1331,9 @@ void MainWindow::updatePtzCamera()
     }
     m_ptzConsole->setCamera(cameraId);
     const auto* camera = cameraId.isEmpty() ? nullptr : m_backend->camera(cameraId);
-    const bool steer = m_ptzMouseAction->isChecked() && camera && camera->hasPtz;
+    // A tile playing a recording shows the past: the mouse and keys on it never move the live camera.
+    const bool recorded = selected >= 0 && controller->clockOf(controller->wallToTile(selected)) != nullptr;
+    const bool steer = m_ptzMouseAction->isChecked() && camera && camera->hasPtz && !recorded;
     for (auto* workspace : std::as_const(m_workspaces))
         workspace->wall()->setPtzTile(steer && workspace->wall() == wall() ? selected : -1);
 }
@@ -1341,9 +1345,53 @@ void MainWindow::setRecordingLinks(vigie::rpc::RecordingLink* recordings, vigie:
     m_recordings = recordings;
     m_bookmarks = bookmarks;
     for (auto* workspace : std::as_const(m_workspaces))
-        workspace->setRecordingLink(recordings);
+        workspace->setRecordingLinks(recordings, bookmarks);
     if (m_alarmPanel)
         m_alarmPanel->setReviewAvailable(true);
+    if (!bookmarks)
+        return;
+    // The Bookmarks dock: every bookmark the user may see, searchable; one opens its stretch in review.
+    auto* dock = new QDockWidget(tr("Bookmarks"), this);
+    dock->setObjectName(QStringLiteral("bookmarkDock"));
+    m_bookmarkPanel = new BookmarkPanel(bookmarks, m_backend, dock);
+    dock->setWidget(m_bookmarkPanel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    if (auto* ptzDock = findChild<QDockWidget*>(QStringLiteral("ptzDock")))
+        tabifyDockWidget(ptzDock, dock);
+    connect(m_bookmarkPanel, &BookmarkPanel::bookmarkActivated, this, [this](const QString& cameraId, qint64 startMs) {
+        Workspace* current = currentWorkspace();
+        if (current->kind() == Workspace::Kind::Review && current->controller()->cameraIds().contains(cameraId)) {
+            current->review()->seekTo(startMs);
+            return;
+        }
+        openReview({cameraId}, startMs, false);
+    });
+}
+
+void MainWindow::connectReview(Workspace* workspace)
+{
+    ReviewConsole* review = workspace->review();
+    if (!review)
+        return;
+    connect(review, &ReviewConsole::bookmarkRequested, this, [this](const QString& cameraId, qint64 start, qint64 end) {
+        if (!m_bookmarkPanel)
+            return;
+        const auto* camera = m_backend->camera(cameraId);
+        m_bookmarkPanel->createFromSelection(cameraId, camera ? camera->name : cameraId, {start, end});
+    });
+    connect(review, &ReviewConsole::liveRequested, this, [this] {
+        // The first live workspace: where the operator watches the cameras now.
+        for (auto* other : std::as_const(m_workspaces)) {
+            if (other->kind() == Workspace::Kind::Live) {
+                m_tabs->setCurrentIndex(tabOf(other));
+                return;
+            }
+        }
+    });
+    connect(review, &ReviewConsole::problem, this, [this](const QString& text) {
+        if (!text.isEmpty())
+            statusBar()->showMessage(text, 10000);
+    });
 }
 
 Workspace* MainWindow::openReview(const QStringList& cameraIds, qint64 utcMs, bool play)

@@ -50,6 +50,7 @@ namespace vigie::app {
 class GamepadInput;
 class PtzConsole;
 class AlarmPanel;
+class BookmarkPanel;
 class WallController;
 class WallPanel;
 class Workspace;
@@ -167,6 +168,8 @@ private:
     GamepadInput* m_gamepad = nullptr;                   // so does a game controller, when there is one
     vigie::rpc::RecordingLink* m_recordings = nullptr;   // optional: no replay or review without it
     vigie::rpc::BookmarkLink* m_bookmarks = nullptr;
+    BookmarkPanel* m_bookmarkPanel = nullptr;            // the Bookmarks dock, with the recordings
+    void connectReview(Workspace* workspace);
     vigie::widgets::PtzPanel* m_ptzPanel = nullptr;
     AlarmPanel* m_alarmPanel = nullptr;
     vigie::widgets::ConnectionBanner* m_alarmBanner = nullptr;

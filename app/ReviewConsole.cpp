@@ -8,8 +8,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ReviewTimelineFeeder.h"
 #include "WallController.h"
 #include "vigie/player/PlaybackClock.h"
+#include "vigie/rpc/BackendClient.h"
+#include "vigie/widgets/ReviewBar.h"
 #include "vigie/widgets/TimelineWidget.h"
 
 namespace vigie::app {
@@ -25,14 +28,19 @@ qint64 nowMs()
 
 }  // namespace
 
-ReviewConsole::ReviewConsole(WallController* controller, QWidget* parent, qint64 startBehindMs)
+ReviewConsole::ReviewConsole(WallController* controller, vigie::rpc::BackendClient* backend, QWidget* parent,
+                             qint64 startBehindMs)
     : QWidget(parent),
       m_controller(controller),
+      m_backend(backend),
       m_clock(std::make_shared<vigie::player::PlaybackClock>((nowMs() - startBehindMs) * 1000))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    m_bar = new vigie::widgets::ReviewBar(this);
+    m_bar->setObjectName(QStringLiteral("reviewBar"));
+    layout->addWidget(m_bar);
     m_timeline = new vigie::widgets::TimelineWidget(this);
     m_timeline->setObjectName(QStringLiteral("reviewTimeline"));
     layout->addWidget(m_timeline);
@@ -49,6 +57,40 @@ ReviewConsole::ReviewConsole(WallController* controller, QWidget* parent, qint64
     connect(m_timeline, &vigie::widgets::TimelineWidget::playheadReleased, this, &ReviewConsole::seekTo);
     connect(m_timeline, &vigie::widgets::TimelineWidget::markerActivated, this,
             [this](vigie::widgets::TimelineMarkerKind, const QString&, qint64 time) { seekTo(time); });
+
+    connect(m_timeline, &vigie::widgets::TimelineWidget::rangeSelected, this, [this](qint64 start, qint64 end) {
+        m_selection = std::make_pair(start, end);
+        m_bar->setSelectionAvailable(true);
+    });
+    connect(m_timeline, &vigie::widgets::TimelineWidget::selectionCleared, this, [this] {
+        m_selection.reset();
+        m_bar->setSelectionAvailable(false);
+    });
+
+    // The bar: the same commands with the mouse.
+    connect(m_bar, &vigie::widgets::ReviewBar::playRequested, this, [this](int direction) {
+        // The speed chosen stays; only the direction follows the button.
+        const double speed = std::abs(m_clock->rate());
+        play(direction < 0 ? -speed : speed);
+    });
+    connect(m_bar, &vigie::widgets::ReviewBar::pauseRequested, this, &ReviewConsole::pause);
+    connect(m_bar, &vigie::widgets::ReviewBar::stepRequested, this, &ReviewConsole::step);
+    connect(m_bar, &vigie::widgets::ReviewBar::rateRequested, this, [this](double rate) {
+        if (m_clock->isPaused()) {
+            m_clock->setRate(rate);  // applies at the next play
+            emit transportChanged();
+        } else {
+            play(rate);
+        }
+    });
+    connect(m_bar, &vigie::widgets::ReviewBar::bookmarkRequested, this, [this] {
+        const QString camera = m_controller->cameraAt(m_stepTile);
+        if (m_selection && !camera.isEmpty())
+            emit bookmarkRequested(camera, m_selection->first, m_selection->second);
+    });
+    connect(m_bar, &vigie::widgets::ReviewBar::liveRequested, this, &ReviewConsole::liveRequested);
+    connect(m_controller, &WallController::assignmentsChanged, this, &ReviewConsole::updateRows);
+    connect(this, &ReviewConsole::transportChanged, this, &ReviewConsole::followClock);
 
     m_follow = new QTimer(this);
     m_follow->setInterval(kFollowMs);
@@ -107,6 +149,36 @@ void ReviewConsole::step(int frames)
     emit transportChanged();
 }
 
+void ReviewConsole::setLinks(vigie::rpc::RecordingLink* recordings, vigie::rpc::BookmarkLink* bookmarks)
+{
+    if (m_feeder || !recordings || !bookmarks)
+        return;
+    m_feeder = new ReviewTimelineFeeder(m_timeline, recordings, bookmarks, this);
+    connect(m_feeder, &ReviewTimelineFeeder::problem, this, &ReviewConsole::problem);
+    updateRows();
+}
+
+void ReviewConsole::updateRows()
+{
+    if (!m_feeder)
+        return;
+    QList<QPair<QString, QString>> cameras;
+    for (const QString& id : m_controller->cameraIds()) {
+        if (id.isEmpty() || std::any_of(cameras.cbegin(), cameras.cend(), [&](const auto& c) { return c.first == id; }))
+            continue;
+        const auto* camera = m_backend->camera(id);
+        cameras.append({id, camera ? camera->name : id});
+    }
+    m_feeder->setCameras(cameras);
+}
+
+QString ReviewConsole::stateText() const
+{
+    if (m_clock->isPaused())
+        return tr("Paused");
+    return m_clock->rate() > 0 ? tr("Playing") : tr("Playing in reverse");
+}
+
 void ReviewConsole::followClock()
 {
     qint64 at = position();
@@ -117,6 +189,10 @@ void ReviewConsole::followClock()
         emit transportChanged();
     }
     m_timeline->setPlayhead(at);
+    m_bar->setPosition(at);
+    m_bar->setRate(m_clock->rate());
+    m_bar->setPaused(m_clock->isPaused());
+    m_bar->setStateText(stateText());
 }
 
 void ReviewConsole::showEvent(QShowEvent* event)

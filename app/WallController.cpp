@@ -427,6 +427,8 @@ void WallController::swapTiles(int a, int b)
     stopTour(a);
     stopTour(b);
     std::swap(m_tiles[static_cast<size_t>(a)].cameraId, m_tiles[static_cast<size_t>(b)].cameraId);
+    // An instant replay belongs to its camera: it moves with it, never to the camera swapped in.
+    std::swap(m_tiles[static_cast<size_t>(a)].replayClock, m_tiles[static_cast<size_t>(b)].replayClock);
     for (int tile : {a, b}) {
         if (m_tiles[static_cast<size_t>(tile)].cameraId.isEmpty())
             showNoVideo(tile);
@@ -707,6 +709,7 @@ void WallController::clearTile(int tile)
         return;
     stopTour(tile);
     m_tiles[static_cast<size_t>(tile)].cameraId.clear();
+    m_tiles[static_cast<size_t>(tile)].replayClock.reset();
     showNoVideo(tile);
     emit assignmentsChanged();
 }
@@ -740,6 +743,7 @@ int WallController::fillEmptyTiles(const QStringList& cameraIds)
         if (tile < 0)
             break;
         m_tiles[static_cast<size_t>(tile)].cameraId = id;
+        m_tiles[static_cast<size_t>(tile)].replayClock.reset();  // a new camera comes live
         openTile(tile, false);
         ++placed;
     }
@@ -1069,6 +1073,14 @@ void WallController::openPlayback(int tile)
                 Tile& current = m_tiles[static_cast<size_t>(tile)];
                 current.playbackState = state;
                 current.playbackDetail = detail;
+                if (state == PlaybackState::NoRecording || state == PlaybackState::OutOfRetention ||
+                    state == PlaybackState::Error) {
+                    // Nothing to show for this instant: the picture of another one must not stay under
+                    // the status that says so.
+                    current.playback->mailbox()->clear();
+                    setWallFeed(tile, nullptr);
+                    setWallFeed(tile, current.playback->mailbox());
+                }
                 refreshOverlay(tile);
                 emit tilePlaybackStateChanged(tile, state, detail);
             });

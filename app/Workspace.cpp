@@ -37,7 +37,7 @@ Workspace::Workspace(vigie::rpc::BackendClient* backend, const QString& name, QW
     m_controller = new WallController(m_wall, backend, this);
     m_controller->setPaused(true);  // until shown: nothing decodes for a wall nobody sees
     if (m_kind == Kind::Review) {
-        m_review = new ReviewConsole(m_controller, this);
+        m_review = new ReviewConsole(m_controller, backend, this);
         layout->addWidget(m_review);
         connect(m_wall, &vigie::widgets::WallWidget::tileSelected, this,
                 [this](int wallIndex) { m_review->setStepTile(m_controller->wallToTile(wallIndex)); });
@@ -52,8 +52,10 @@ Workspace::Kind Workspace::savedKind(QSettings& settings, const QString& group)
                : Kind::Live;
 }
 
-void Workspace::setRecordingLink(vigie::rpc::RecordingLink* link)
+void Workspace::setRecordingLinks(vigie::rpc::RecordingLink* link, vigie::rpc::BookmarkLink* bookmarks)
 {
+    if (m_review && link)
+        m_review->setLinks(link, bookmarks);
     m_controller->setRecordingSource(link ? std::make_shared<RecordingSourceAdapter>(link->reader()) : nullptr);
     if (m_review) {
         if (m_savedPosition > 0)

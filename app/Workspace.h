@@ -19,6 +19,7 @@ class QSettings;
 
 namespace vigie::rpc {
 class BackendClient;
+class BookmarkLink;
 class RecordingLink;
 }
 namespace vigie::widgets {
@@ -43,7 +44,7 @@ public:
     // The kind saved under `group` (Live when absent: settings written before review workspaces).
     static Kind savedKind(QSettings& settings, const QString& group);
     // Recordings become playable (instant replay; every tile of a Review workspace). Null: not offered.
-    void setRecordingLink(vigie::rpc::RecordingLink* link);
+    void setRecordingLinks(vigie::rpc::RecordingLink* link, vigie::rpc::BookmarkLink* bookmarks);
     // Review workspaces only; null for Live ones.
     ReviewConsole* review() const { return m_review; }
 

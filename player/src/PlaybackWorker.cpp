@@ -508,8 +508,12 @@ void PlaybackWorker::reposition(const PlaybackClock::Snapshot& clock, bool count
     m_forwardQueue.clear();
     m_run.clear();
     m_runTruncated = false;
-    if (countAsSeek)
+    if (countAsSeek) {
         m_endedOnLive = false;
+        // What was on screen belongs to the previous position: a seek that shows nothing (a gap, before
+        // retention) must not leave forward play skipping up to it, nor a step counting from it.
+        m_presentedUtc = kNone;
+    }
     m_nextSegment.reset();
     m_prefetchDone = false;
     m_reverseSegment.reset();
@@ -777,8 +781,10 @@ void PlaybackWorker::forwardTick(const PlaybackClock::Snapshot& clock)
         case Outcome::End:
             if (m_gapFrom == kNone || clock.positionAt(Clock::now()) >= m_gapFrom) {
                 setState(PlaybackState::NoRecording, {});  // nothing recorded after
-                if (m_endedOnLive) {
-                    // The recorder may have started the next segment since: look again now and then.
+                const bool playingForward = !clock.paused && clock.rate > 0;
+                if (m_endedOnLive || playingForward) {
+                    // The recorder may have started the next segment since (a camera back online, the live
+                    // edge moving on): while the clock moves forward, look again now and then.
                     waitUntil(Clock::now() + kNewSegmentPoll);
                     m_forceReposition = true;
                     return;

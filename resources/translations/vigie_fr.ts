@@ -536,6 +536,105 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     </message>
 </context>
 <context>
+    <name>vigie::app::BookmarkPanel</name>
+    <message>
+        <source>Search bookmarks (words of the title or note)</source>
+        <translation>Chercher dans les signets (mots du titre ou de la note)</translation>
+    </message>
+    <message>
+        <source>Search bookmarks</source>
+        <translation>Chercher dans les signets</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
+        <source>Delete bookmark</source>
+        <translation>Supprimer le signet</translation>
+    </message>
+    <message>
+        <source>Bookmarks could not be listed: %1</source>
+        <translation>Impossible de lister les signets&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Creating the bookmark…</source>
+        <translation>Création du signet…</translation>
+    </message>
+    <message>
+        <source>The bookmark was not created: %1</source>
+        <translation>Le signet n&apos;a pas été créé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>Bookmark “%1” created</source>
+        <translation>Signet «&#xa0;%1&#xa0;» créé</translation>
+    </message>
+    <message>
+        <source>Bookmark “%1” changed</source>
+        <translation>Signet «&#xa0;%1&#xa0;» modifié</translation>
+    </message>
+    <message>
+        <source>Delete the bookmark “%1” on %2? Other investigators will no longer see it.</source>
+        <translation>Supprimer le signet «&#xa0;%1&#xa0;» sur %2&#xa0;? Les autres enquêteurs ne le verront plus.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Bookmark “%1” deleted</source>
+        <translation>Signet «&#xa0;%1&#xa0;» supprimé</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else meanwhile; looking it up…</source>
+        <translation>«&#xa0;%1&#xa0;» a été modifié entre-temps par quelqu&apos;un d&apos;autre&#xa0;; recherche de sa nouvelle version…</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else meanwhile: nothing was done. Look at it again.</source>
+        <translation>«&#xa0;%1&#xa0;» a été modifié entre-temps par quelqu&apos;un d&apos;autre&#xa0;: rien n&apos;a été fait. Consultez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted by someone else meanwhile.</source>
+        <translation>«&#xa0;%1&#xa0;» a été supprimé entre-temps par quelqu&apos;un d&apos;autre.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by %2 at %3 meanwhile: nothing was done. The list shows it as it is now; look at it and try again.</source>
+        <translation>«&#xa0;%1&#xa0;» a été modifié entre-temps par %2 le %3&#xa0;: rien n&apos;a été fait. La liste le montre tel qu&apos;il est maintenant&#xa0;; vérifiez-le et recommencez.</translation>
+    </message>
+    <message>
+        <source>Show in the review</source>
+        <translation>Voir dans la relecture</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+</context>
+<context>
     <name>vigie::app::GamepadInput</name>
     <message>
         <source>Game controllers are not used: the SDL2 library is not installed</source>
@@ -971,6 +1070,10 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <source>At most %1 workspaces: close one to review</source>
         <translation>%1 espaces de travail au plus&#xa0;: fermez-en un pour relire</translation>
     </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::MonitorView</name>
@@ -1084,6 +1187,51 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     <message>
         <source>The camera does not report its zoom</source>
         <translation>La caméra n&apos;indique pas son zoom</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::app::ReviewConsole</name>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Playing</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Playing in reverse</source>
+        <translation>Lecture arrière</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::app::ReviewTimelineFeeder</name>
+    <message>
+        <source>No right to view the recordings of %1</source>
+        <translation>Pas le droit de consulter les enregistrements de %1</translation>
+    </message>
+    <message>
+        <source>Recordings of %1: %2</source>
+        <translation>Enregistrements de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 — no right to view recordings</source>
+        <translation>%1 — pas le droit de consulter les enregistrements</translation>
+    </message>
+    <message>
+        <source>Alarms on the timeline: %1</source>
+        <translation>Alarmes sur la frise&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Bookmarks on the timeline: %1</source>
+        <translation>Signets sur la frise&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (et %n autre)</numerusform>
+            <numerusform>%1 (et %n autres)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1779,6 +1927,80 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     </message>
 </context>
 <context>
+    <name>vigie::widgets::BookmarkDialog</name>
+    <message>
+        <source>New bookmark</source>
+        <translation>Nouveau signet</translation>
+    </message>
+    <message>
+        <source>Edit bookmark</source>
+        <translation>Modifier le signet</translation>
+    </message>
+    <message>
+        <source>What happens, in a few words (required)</source>
+        <translation>Ce qui se passe, en quelques mots (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Bookmark title</source>
+        <translation>Titre du signet</translation>
+    </message>
+    <message>
+        <source>Details: what is seen, in what order (optional)</source>
+        <translation>Détails&#xa0;: ce que l&apos;on voit, dans quel ordre (facultatif)</translation>
+    </message>
+    <message>
+        <source>Bookmark note</source>
+        <translation>Note du signet</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Caméra&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Plage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Describe events, never identify people: no names, no descriptions that single someone out (CNIL). Every investigator of this camera reads bookmarks.</source>
+        <translation>Décrivez des faits, n&apos;identifiez jamais de personnes&#xa0;: ni nom, ni description qui distingue quelqu&apos;un (CNIL). Tous les enquêteurs de cette caméra lisent les signets.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3)</source>
+        <translation>de %1 à %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 caractères</translation>
+    </message>
+</context>
+<context>
     <name>vigie::widgets::CameraItemDelegate</name>
     <message>
         <source>PTZ</source>
@@ -2158,6 +2380,89 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
     <message>
         <source>Resume</source>
         <translation>Reprendre</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::widgets::ReviewBar</name>
+    <message>
+        <source>One frame back</source>
+        <translation>Image précédente</translation>
+    </message>
+    <message>
+        <source>One frame back (Left in the timeline; Shift+Left: 10 s)</source>
+        <translation>Image précédente (Gauche dans la frise&#xa0;; Maj+Gauche&#xa0;: 10 s)</translation>
+    </message>
+    <message>
+        <source>Play in reverse</source>
+        <translation>Lecture arrière</translation>
+    </message>
+    <message>
+        <source>Play in reverse (J in the timeline: reverse, or slower)</source>
+        <translation>Lecture arrière (J dans la frise&#xa0;: arrière, ou plus lent)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pause (K in the timeline)</source>
+        <translation>Pause (K dans la frise)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Play forward (L in the timeline: forward, or faster)</source>
+        <translation>Lecture avant (L dans la frise&#xa0;: avant, ou plus vite)</translation>
+    </message>
+    <message>
+        <source>One frame forward</source>
+        <translation>Image suivante</translation>
+    </message>
+    <message>
+        <source>One frame forward (Right in the timeline; Shift+Right: 10 s)</source>
+        <translation>Image suivante (Droite dans la frise&#xa0;; Maj+Droite&#xa0;: 10 s)</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Vitesse de lecture</translation>
+    </message>
+    <message>
+        <source>Playback speed: choose from ⅛× to 16× (J and L in the timeline change it too)</source>
+        <translation>Vitesse de lecture&#xa0;: de ⅛× à 16× (J et L dans la frise la changent aussi)</translation>
+    </message>
+    <message>
+        <source>Playback position</source>
+        <translation>Position de lecture</translation>
+    </message>
+    <message>
+        <source>Date and time of the picture shown (local time)</source>
+        <translation>Date et heure de l&apos;image affichée (heure locale)</translation>
+    </message>
+    <message>
+        <source>Bookmark the selection</source>
+        <translation>Créer un signet sur la sélection</translation>
+    </message>
+    <message>
+        <source>Bookmark the selected range (select a range with Shift+drag in the timeline)</source>
+        <translation>Créer un signet sur la plage sélectionnée (sélectionnez une plage par Maj+glisser dans la frise)</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>Retour au direct</translation>
+    </message>
+    <message>
+        <source>Leave the review and show the cameras live</source>
+        <translation>Quitter la relecture et voir les caméras en direct</translation>
+    </message>
+    <message>
+        <source>Playback state</source>
+        <translation>État de la lecture</translation>
+    </message>
+    <message>
+        <source>Bookmark…</source>
+        <translation>Signet…</translation>
     </message>
 </context>
 <context>

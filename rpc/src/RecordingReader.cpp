@@ -4,6 +4,8 @@
 
 #include <QObject>
 
+#include <algorithm>
+
 #include "CallTracker.h"
 #include "ChannelHolder.h"
 #include "RecordingMapping.h"
@@ -16,6 +18,9 @@ namespace {
 // How often a waiting caller looks at its cancel flag: an atomic cannot wake a condition variable.
 constexpr auto kCancelPoll = std::chrono::milliseconds(10);
 constexpr int kMaxChunk = 1 << 20;
+// recordings.proto: "Deadline 10 s per chunk" (a megabyte over a slow site link), whatever the link's
+// deadline for small calls.
+constexpr std::chrono::milliseconds kReadDeadline{10'000};
 
 ReadStatus statusOf(const grpc::Status& status)
 {
@@ -90,7 +95,8 @@ RecordingReader::Session RecordingReader::session() const
 
 template <class Request, class Response, class Start>
 grpc::Status RecordingReader::callBlocking(Start start, const Request& request, Response* response,
-                                           const QString& what, const std::atomic<bool>& cancel, RpcError* error)
+                                           const QString& what, const std::atomic<bool>& cancel, RpcError* error,
+                                           std::chrono::milliseconds deadline)
 {
     struct Call {
         grpc::ClientContext context;
@@ -115,7 +121,7 @@ grpc::Status RecordingReader::callBlocking(Start start, const Request& request, 
         // Shared with gRPC's callback: a caller that gives up (cancel) leaves it to the callback to free.
         auto call = std::make_shared<Call>();
         call->request = request;
-        call->context.set_deadline(std::chrono::system_clock::now() + m_deadline);
+        call->context.set_deadline(std::chrono::system_clock::now() + std::max(m_deadline, deadline));
         call->context.AddMetadata("authorization", "Bearer " + current.token.toStdString());
         if (!m_calls->begin(&call->context))
             return grpc::Status(grpc::StatusCode::CANCELLED, "closed");
@@ -225,8 +231,12 @@ SegmentBytes RecordingReader::read(const QString& segmentId, std::int64_t offset
         [](ChannelHolder& channel, auto* ctx, auto* req, auto* resp, auto cb) {
             channel.recordings().async()->ReadSegment(ctx, req, resp, cb);
         },
-        request, &response, QObject::tr("Reading a recording"), cancel, &result.error);
+        request, &response, QObject::tr("Reading a recording"), cancel, &result.error, kReadDeadline);
     result.status = statusOf(status);
+    // ReadSegment's OUT_OF_RANGE is an offset past the end, not retention (a destroyed segment is
+    // FAILED_PRECONDITION): the reader's bug or a race, never "destroyed by law".
+    if (result.status == ReadStatus::OutOfRange)
+        result.status = ReadStatus::Failed;
     if (!status.ok())
         return result;
     result.data = QByteArray(response.data().data(), qsizetype(response.data().size()));

@@ -302,6 +302,18 @@ void TestReviewPlayback::outageSaysNoRecordingThenRejoins()
     QCOMPARE(first.utcMs, gap->range.end);  // the first recorded frame after the outage
     QCOMPARE(first.barcode, frameAt(gap->range.end));
     QTRY_COMPARE_WITH_TIMEOUT(playback->state(), PlaybackState::Playing, 2000);
+
+    // Back into the outage from a picture well after it: nothing of that later picture remains. A step
+    // counts from the clock's instant (one frame after it: the first recorded frame is the gap's end), and
+    // playing from the gap shows the gap's end first, not a skip to where the picture was.
+    clock->pause();
+    log.take();
+    clock->pauseAt((gap->range.end - 3000) * 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(playback->state(), PlaybackState::NoRecording, 5000);
+    clock->seek((gap->range.end - 200) * 1000);
+    clock->play();
+    QTRY_VERIFY_WITH_TIMEOUT(log.last().has_value(), 5000);
+    QCOMPARE(log.take().front().utcMs, gap->range.end);
 }
 
 void TestReviewPlayback::beforeRetentionIsRefused()
@@ -316,7 +328,7 @@ void TestReviewPlayback::reviewWallShowsTheClocksInstant()
     vigie::app::Workspace workspace(m_backend.get(), QStringLiteral("Review"), nullptr,
                                     vigie::app::Workspace::Kind::Review);
     workspace.controller()->setLayout(vigie::widgets::WallLayout::grid(2, 1));
-    workspace.setRecordingLink(m_link.get());
+    workspace.setRecordingLinks(m_link.get(), nullptr);
     workspace.resize(1280, 600);
     workspace.show();
     QVERIFY(QTest::qWaitForWindowExposed(&workspace));

@@ -177,13 +177,17 @@ void TileOverlayPainter::paint(QPainter& painter, const QRectF& tile, const Tile
     const auto timeText = [](const QDateTime& time) {
         return time.isValid() ? time.toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
     };
-    const bool clockShown = items.testFlag(OverlayItem::Clock) && state.clock.isValid();
+    // A recording shows when it was recorded, never the time now: the two must not be mistaken.
+    const bool clockShown = items.testFlag(OverlayItem::Clock) && state.clock.isValid() && !overlay.playback;
     // A problem is always said, whatever the operator chose to hide: never a silent black tile.
     const bool problem = overlay.severity == TileOverlay::Severity::Warning || overlay.severity == TileOverlay::Severity::Error;
     const bool stateShown = items.testFlag(OverlayItem::StreamState) || problem;
     // A recorded picture's time is the review's (its transport bar says it), not when the wall showed it.
     const QString lastFrame = stateShown && !overlay.playback ? timeText(state.lastFrame) : QString();
-    const QString topTime = clockShown ? timeText(state.clock) : lastFrame;
+    const QString topTime = overlay.playback ? (state.recordedTime.isValid()
+                                                    ? state.recordedTime.toLocalTime().toString(QStringLiteral("dd/MM HH:mm:ss"))
+                                                    : QString())
+                                             : clockShown ? timeText(state.clock) : lastFrame;
     const QString bottomTime = clockShown ? lastFrame : QString();
     const QString title = items.testFlag(OverlayItem::CameraName) ? overlay.title : QString();
     const bool recording = items.testFlag(OverlayItem::Recording) && overlay.recording;

@@ -31,6 +31,7 @@ public:
         QDateTime lastFrame;  // invalid = none
         OverlayItems items = kDefaultOverlayItems;
         QDateTime clock;      // the local time to show when items has Clock
+        QDateTime recordedTime;  // playback: when the picture shown was recorded (UTC); invalid = unknown
         double zoom = 1.0;    // digital zoom of the tile: a badge when above 1
         QRectF picture;       // where the picture is drawn unzoomed (the zoom's viewport), for boxes
         TileZoom zoomState;   // the tile's zoom, to place boxes

@@ -2,6 +2,7 @@
 // One tile of the wall: its feed, overlay and the picture it shows, with the per-path drawing state.
 // GUI thread only (private to WallWidget and GlWallSurface).
 
+#include <cstdint>
 #include <QDateTime>
 #include <QSize>
 
@@ -28,6 +29,7 @@ struct WallTile {
     bool frameReady = false;  // the mailbox may hold a frame: take it at the next paint
     bool needsDraw = true;    // redraw this tile (picture + overlay) at the next paint
     QDateTime lastPresented;  // UTC time the last frame was drawn
+    std::int64_t lastPtsMicros = 0;  // that frame's own time stamp (a recording's: UTC microseconds)
     TileZoom zoom;            // digital zoom; the renderers show zoom.sourceRect() of the picture
 
     // OpenGL path: the planes as textures, reused from frame to frame.

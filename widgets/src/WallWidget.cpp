@@ -600,6 +600,7 @@ void WallWidget::recordPicture(WallTile& tile, const player::VideoFrame& frame)
     tile.hasPicture = true;
     tile.needsDraw = true;
     tile.lastPresented = QDateTime::currentDateTimeUtc();
+    tile.lastPtsMicros = frame.ptsMicros;
     ++m_stats.framesShown;
 }
 
@@ -636,6 +637,8 @@ void WallWidget::drawOverlays(QPainter& painter, const std::vector<int>& tiles)
         if (tile.overlay.lastFrameTime.isValid()
             && (!state.lastFrame.isValid() || tile.overlay.lastFrameTime > state.lastFrame))
             state.lastFrame = tile.overlay.lastFrameTime;
+        if (tile.overlay.playback && tile.hasPicture && tile.lastPtsMicros > 0)
+            state.recordedTime = QDateTime::fromMSecsSinceEpoch(tile.lastPtsMicros / 1000, Qt::UTC);
         TileOverlayPainter::paint(painter, logical, tile.overlay, state);
         paintPtzGesture(painter, i, logical);
     }

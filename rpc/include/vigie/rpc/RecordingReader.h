@@ -102,7 +102,8 @@ private:
     Session session() const;
     template <class Request, class Response, class Start>
     grpc::Status callBlocking(Start start, const Request& request, Response* response, const QString& what,
-                              const std::atomic<bool>& cancel, RpcError* error);
+                              const std::atomic<bool>& cancel, RpcError* error,
+                              std::chrono::milliseconds deadline = std::chrono::milliseconds(0));
 
     const QString m_address;
     const std::chrono::milliseconds m_deadline;
