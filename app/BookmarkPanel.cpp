@@ -64,9 +64,15 @@ BookmarkPanel::BookmarkPanel(BookmarkLink* bookmarks, vigie::rpc::BackendClient*
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->header()->setStretchLastSection(false);
+    // The title matters most: it takes what is left. The other columns keep a modest width (the operator may
+    // widen them): sized to their contents, a long camera name would squeeze the title to nothing in a dock.
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setMinimumSectionSize(60);
     for (int column = 1; column < 4; ++column)
-        m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+        m_tree->header()->setSectionResizeMode(column, QHeaderView::Interactive);
+    m_tree->header()->resizeSection(1, 110);
+    m_tree->header()->resizeSection(2, 120);
+    m_tree->header()->resizeSection(3, 80);
     m_tree->setAccessibleName(tr("Bookmarks"));
     layout->addWidget(m_tree, 1);
 

@@ -1358,6 +1358,11 @@ void MainWindow::setRecordingLinks(vigie::rpc::RecordingLink* recordings, vigie:
     addDockWidget(Qt::RightDockWidgetArea, dock);
     if (auto* ptzDock = findChild<QDockWidget*>(QStringLiteral("ptzDock")))
         tabifyDockWidget(ptzDock, dock);
+    // Listed once the session exists, and again after each reconnection (a restarted backend, a new login).
+    connect(m_backend, &vigie::rpc::BackendClient::stateChanged, m_bookmarkPanel, [this](vigie::rpc::ConnectionState state) {
+        if (state == vigie::rpc::ConnectionState::Online)
+            m_bookmarkPanel->refresh();
+    });
     connect(m_bookmarkPanel, &BookmarkPanel::bookmarkActivated, this, [this](const QString& cameraId, qint64 startMs) {
         Workspace* current = currentWorkspace();
         if (current->kind() == Workspace::Kind::Review && current->controller()->cameraIds().contains(cameraId)) {
