@@ -1745,10 +1745,6 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <translation>Pilotage de %1</translation>
     </message>
     <message>
-        <source>%1: not connected to the backend</source>
-        <translation>%1&#xa0;: pas de connexion au serveur</translation>
-    </message>
-    <message>
         <source>Stopping %1</source>
         <translation>Arrêt de %1</translation>
     </message>

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "CallTracker.h"
+#include "LinkCalls.h"
 #include "ChannelHolder.h"
 #include "PtzDriver.h"
 #include "PtzMapping.h"
@@ -24,8 +25,6 @@ namespace {
 
 // A call the backend could not be reached for (SetPreset) or that was refused for a replaced session is
 // tried this many times in all.
-constexpr int kCallAttempts = 3;
-constexpr int kCallRetryDelayMs = 400;
 
 int reopenDelayMs(int failuresInARow)
 {
@@ -38,7 +37,8 @@ PtzLink::PtzLink(BackendClient* backend, QObject* parent)
     : QObject(parent),
       m_backend(backend),
       m_marshaller(GuiMarshaller::create(this)),
-      m_calls(std::make_shared<CallTracker>())
+      m_calls(std::make_shared<CallTracker>()),
+      m_unary(std::make_unique<LinkCalls>(this, backend))
 {
     connect(m_backend, &BackendClient::stateChanged, this, &PtzLink::onBackendState);
     m_online = m_backend->state() == ConnectionState::Online;
@@ -54,6 +54,7 @@ PtzLink::~PtzLink()
         delete driver;
     m_driver = nullptr;
     m_calls->cancelAllAndWait(std::chrono::seconds(2));
+    m_unary.reset();
 }
 
 // --- Driving ---
@@ -139,61 +140,29 @@ void PtzLink::endDriving()
 
 bool PtzLink::callable() const
 {
-    return m_backend->m_channel && !m_backend->m_token.isEmpty();
+    return m_unary->callable();
 }
 
 RpcError PtzLink::notConnected(const QString& what) const
 {
-    RpcError error;
-    error.code = grpc::StatusCode::UNAVAILABLE;
-    error.text = tr("%1: not connected to the backend").arg(what);
-    return error;
+    return m_unary->notConnected(what);
 }
 
 void PtzLink::reportRefusedSession(const QString& token, const RpcError& error)
 {
-    // A refusal of a token the backend link has already dropped is no news to it: it is logging in
-    // again (or has), and failing it now would throw that login away, or replace a fresh session.
-    if (token == m_backend->m_token)
-        m_backend->failed(error);
+    m_unary->reportRefusedSession(token, error);
 }
 
 template <class Request, class Response, class Start, class OnOk>
 void PtzLink::call(Start start, Request request, const QString& what, bool retryUnreachable, OnOk onOk,
-                   std::function<void(const RpcError&)> onError, int attempt)
+                   std::function<void(const RpcError&)> onError)
 {
-    if (!callable()) {
-        onError(notConnected(what));
-        return;
-    }
-    const QString token = m_backend->m_token;
-    startUnaryCall<Request, Response>(
-        [this, start](auto* ctx, auto* req, auto* resp, auto cb) {
-            start(m_backend->m_channel->ptz().async(), ctx, req, resp, std::move(cb));
+    m_unary->call<Request, Response>(
+        [start](ChannelHolder& channel, auto* ctx, auto* req, auto* resp, auto cb) {
+            start(channel.ptz().async(), ctx, req, resp, std::move(cb));
         },
-        request, token, m_backend->options().callDeadline, m_marshaller, m_calls,
-        [this, start, request, what, retryUnreachable, onOk, onError, attempt, token](const grpc::Status& status,
-                                                                                      const Response& response) {
-            if (status.ok()) {
-                onOk(response);
-                return;
-            }
-            const RpcError error = RpcError::fromStatus(status, what, m_backend->options().address);
-            // Refused for a token the backend link has dropped since: nothing was done, and the next
-            // attempt carries the new token.
-            const bool staleToken = error.isUnauthenticated() && token != m_backend->m_token;
-            if (error.isUnauthenticated())
-                reportRefusedSession(token, error);
-            if ((staleToken || (retryUnreachable && error.isUnreachable())) && attempt + 1 < kCallAttempts) {
-                QTimer::singleShot(kCallRetryDelayMs, this,
-                                   [this, start, request, what, retryUnreachable, onOk, onError, attempt] {
-                                       call<Request, Response>(start, request, what, retryUnreachable, onOk,
-                                                               onError, attempt + 1);
-                                   });
-                return;
-            }
-            onError(error);
-        });
+        std::move(request), what, retryUnreachable, std::function<void(const Response&)>(std::move(onOk)),
+        std::move(onError));
 }
 
 template <class Request, class Response, class Start>

@@ -44,6 +44,7 @@ namespace vigie::rpc {
 
 class BackendClient;
 class CallTracker;
+class LinkCalls;
 class GuiMarshaller;
 class PtzDriver;
 class ReadStreamHandle;
@@ -140,9 +141,10 @@ private:
     };
 
     // `start(async, ctx, req, resp, cb)` issues the call on the PTZ stub's callback API.
+    // A unary call of PtzService through m_unary (token, outcome on the GUI thread, stale-session retry).
     template <class Request, class Response, class Start, class OnOk>
     void call(Start start, Request request, const QString& what, bool retryUnreachable, OnOk onOk,
-              std::function<void(const RpcError&)> onError, int attempt = 0);
+              std::function<void(const RpcError&)> onError);
     // The camera-moving calls answered by an empty message.
     template <class Request, class Response, class Start>
     void command(Start start, Request request, const QString& what, Done done);
@@ -160,7 +162,8 @@ private:
 
     BackendClient* m_backend;
     std::shared_ptr<GuiMarshaller> m_marshaller;  // its own: results for a destroyed link are dropped
-    std::shared_ptr<CallTracker> m_calls;
+    std::shared_ptr<CallTracker> m_calls;  // the Control and WatchLock streams
+    std::unique_ptr<LinkCalls> m_unary;    // the unary calls
     PtzDriver* m_driver = nullptr;  // the current driving, or null
     quint64 m_controlMessagesSent = 0;
     QHash<QString, LockWatch> m_watches;
