@@ -527,11 +527,8 @@ void MainWindow::buildAlarms()
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     resizeDocks({dock}, {220}, Qt::Vertical);
     connect(m_alarmPanel, &AlarmPanel::showCameraRequested, this, [this](const QString& cameraId) { showCameraLive(cameraId); });
-    // Review from a little before the event (review/prerollSeconds, 10 s by default): what led to it.
-    connect(m_alarmPanel, &AlarmPanel::reviewRequested, this, [this](const QString& cameraId, const QDateTime& eventTime) {
-        const int preroll = std::clamp(QSettings().value(QStringLiteral("review/prerollSeconds"), 10).toInt(), 0, 3600);
-        openReview({cameraId}, eventTime.toMSecsSinceEpoch() - qint64(preroll) * 1000);
-    });
+    connect(m_alarmPanel, &AlarmPanel::reviewRequested, this,
+            [this](const QString& cameraId, const QDateTime& eventTime) { reviewAlarm(cameraId, eventTime); });
 
     m_alarmBlinkTimer = new QTimer(this);
     m_alarmBlinkTimer->setInterval(500);
@@ -1062,6 +1059,20 @@ void MainWindow::showTileMenu(Workspace* workspace, int wallIndex, const QPoint&
             openReview({controller->cameraAt(tile)}, QDateTime::currentMSecsSinceEpoch() - 60'000, false);
         })->setObjectName(QStringLiteral("reviewCameraAction"));
     }
+    // The camera's latest active alarm, reviewed from a little before it (as from the alarm list).
+    if (m_recordings && m_alarms && !controller->cameraAt(tile).isEmpty()) {
+        const vigie::rpc::Alarm* latest = nullptr;
+        for (const auto& alarm : m_alarms->book().active()) {
+            if (alarm.cameraId == controller->cameraAt(tile) && (!latest || alarm.eventTime > latest->eventTime))
+                latest = m_alarms->alarm(alarm.id);
+        }
+        if (latest) {
+            const QDateTime at = latest->eventTime.isValid() ? latest->eventTime : latest->raisedAt;
+            menu->addAction(tr("Review the alarm of %1").arg(QLocale().toString(at.toLocalTime().time(), QLocale::ShortFormat)),
+                            this, [this, camera = latest->cameraId, at] { reviewAlarm(camera, at); })
+                ->setObjectName(QStringLiteral("reviewAlarmAction"));
+        }
+    }
     // Tours: this camera's site in turn, or stop one running.
     if (controller->isTouring(tile)) {
         menu->addAction(tr("Stop the tour"), this, [controller, tile] { controller->stopTour(tile); });
@@ -1397,6 +1408,13 @@ void MainWindow::connectReview(Workspace* workspace)
         if (!text.isEmpty())
             statusBar()->showMessage(text, 10000);
     });
+}
+
+void MainWindow::reviewAlarm(const QString& cameraId, const QDateTime& eventTime)
+{
+    // From a little before the event (review/prerollSeconds, 10 s by default): what led to it.
+    const int preroll = std::clamp(QSettings().value(QStringLiteral("review/prerollSeconds"), 10).toInt(), 0, 3600);
+    openReview({cameraId}, eventTime.toMSecsSinceEpoch() - qint64(preroll) * 1000);
 }
 
 Workspace* MainWindow::openReview(const QStringList& cameraIds, qint64 utcMs, bool play)

@@ -77,6 +77,8 @@ public:
     void setRecordingLinks(vigie::rpc::RecordingLink* recordings, vigie::rpc::BookmarkLink* bookmarks);
     // Opens a review workspace on these cameras at `utcMs`, playing at normal speed (or paused).
     Workspace* openReview(const QStringList& cameraIds, qint64 utcMs, bool play = true);
+    // An alarm's camera in review, from review/prerollSeconds (10 s by default) before its event.
+    void reviewAlarm(const QString& cameraId, const QDateTime& eventTime);
     vigie::widgets::PtzPanel* ptzPanel() const { return m_ptzPanel; }
     // What every wall's overlay shows (saved); without Boxes, no analytics stream is kept open.
     void setOverlayItems(vigie::widgets::OverlayItems items);

@@ -1074,6 +1074,10 @@ Environnement&#xa0;: VIGIE_BACKEND (adresse du serveur par défaut), VIGIE_PASSW
         <source>Bookmarks</source>
         <translation>Signets</translation>
     </message>
+    <message>
+        <source>Review the alarm of %1</source>
+        <translation>Revoir l&apos;alarme de %1</translation>
+    </message>
 </context>
 <context>
     <name>vigie::app::MonitorView</name>

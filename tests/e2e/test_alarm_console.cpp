@@ -9,10 +9,15 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QtTest>
+#include <QTabWidget>
 
 #include "AlarmListModel.h"
 #include "AlarmPanel.h"
 #include "MainWindow.h"
+#include "ReviewConsole.h"
+#include "Workspace.h"
+#include "vigie/rpc/BookmarkLink.h"
+#include "vigie/rpc/RecordingLink.h"
 #include "BackendUser.h"
 #include "SimProcess.h"
 #include "WallController.h"
@@ -41,6 +46,7 @@ private slots:
     void init() { QSettings().clear(); }
     void alarmReachesDockTitleAndTile();
     void conflictIsReportedNotOverwritten();
+    void reviewOpensTheCameraBeforeTheAlarm();
 
 private:
     QString raise(const QString& camera, const QString& type, const QString& priority);
@@ -215,6 +221,41 @@ void TestAlarmConsole::conflictIsReportedNotOverwritten()
     QTRY_VERIFY_WITH_TIMEOUT(other.alarm(id) && !other.alarm(id)->assignee.isEmpty() &&
                                  other.alarm(id)->assignee != QLatin1String("supervisor"),
                              5000);
+}
+
+void TestAlarmConsole::reviewOpensTheCameraBeforeTheAlarm()
+{
+    // Review from the alarm list: a review workspace on the alarm's camera, its clock 10 s before the event.
+    QSettings().setValue(QStringLiteral("alarms/sound"), false);
+    BackendClient backend(userOn(m_sim.grpcAddress(), QStringLiteral("supervisor")));
+    AlarmLink alarms(&backend);
+    vigie::rpc::RecordingLink recordings(&backend);
+    vigie::rpc::BookmarkLink bookmarks(&backend);
+    MainWindow window(&backend, 1, {QStringLiteral("cam-06")}, nullptr, &alarms);
+    window.setRecordingLinks(&recordings, &bookmarks);
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(alarms.isLive(), 15000);
+    const QString id = raise(QStringLiteral("cam-07"), QStringLiteral("intrusion"), QStringLiteral("medium"));
+    QVERIFY(!id.isEmpty());
+    auto* panel = window.alarmPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowOf(id) >= 0, 5000);
+    panel->selectAlarm(id);
+    const qint64 event = alarms.alarm(id)->eventTime.toMSecsSinceEpoch();
+    auto* review = panel->findChild<QPushButton*>(QStringLiteral("alarmReview"));
+    QVERIFY(review && review->isVisible() && review->isEnabled());
+    QTest::mouseClick(review, Qt::LeftButton);
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("workspaceTabs"));
+    QVERIFY(tabs);
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->count(), 2, 2000);
+    auto* workspace = qobject_cast<vigie::app::Workspace*>(tabs->currentWidget());
+    QVERIFY(workspace && workspace->kind() == vigie::app::Workspace::Kind::Review);
+    QCOMPARE(workspace->controller()->cameraAt(0), QStringLiteral("cam-07"));
+    const qint64 position = workspace->review()->position();
+    QVERIFY2(position >= event - 10'000 && position < event - 10'000 + 3000,
+             qPrintable(QStringLiteral("%1 ms from the event").arg(position - event)));
 }
 
 QTEST_MAIN(TestAlarmConsole)
