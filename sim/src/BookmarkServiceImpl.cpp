@@ -26,15 +26,7 @@ BookmarkServiceImpl::BookmarkServiceImpl(BookmarkStore& store, const CameraDirec
 grpc::Status BookmarkServiceImpl::checkCamera(const vigie::v1::Session& session, const std::string& cameraId,
                                               vigie::v1::Right right) const
 {
-    if (cameraId.empty())
-        return {grpc::StatusCode::INVALID_ARGUMENT, "camera_id is required"};
-    if (!m_directory.camera(cameraId) || !CameraRightsPolicy::canSee(session, cameraId))
-        return {grpc::StatusCode::NOT_FOUND, "no camera '" + cameraId + "'"};
-    if (!CameraRightsPolicy::has(session, cameraId, right))
-        return {grpc::StatusCode::PERMISSION_DENIED,
-                "user '" + session.user().name() + "' lacks " + vigie::v1::Right_Name(right) + " on camera '" +
-                    cameraId + "'"};
-    return grpc::Status::OK;
+    return CameraRightsPolicy::require(session, cameraId, m_directory.camera(cameraId).has_value(), right);
 }
 
 BookmarkStore::Actor BookmarkServiceImpl::actorOf(const vigie::v1::Session& session)

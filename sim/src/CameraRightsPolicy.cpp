@@ -100,4 +100,18 @@ bool CameraRightsPolicy::holdsAnywhere(const Session& session, Right right)
     return false;
 }
 
+grpc::Status CameraRightsPolicy::require(const vigie::v1::Session& session, const std::string& cameraId, bool known,
+                                         vigie::v1::Right right)
+{
+    if (cameraId.empty())
+        return {grpc::StatusCode::INVALID_ARGUMENT, "camera_id is required"};
+    if (!known || !canSee(session, cameraId))
+        return {grpc::StatusCode::NOT_FOUND, "no camera '" + cameraId + "'"};
+    if (!has(session, cameraId, right))
+        return {grpc::StatusCode::PERMISSION_DENIED,
+                "user '" + session.user().name() + "' lacks " + vigie::v1::Right_Name(right) + " on camera '" +
+                    cameraId + "'"};
+    return grpc::Status::OK;
+}
+
 } // namespace vigie::sim

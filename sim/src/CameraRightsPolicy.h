@@ -2,6 +2,8 @@
 
 #include "UserAccount.h"
 
+#include <grpcpp/support/status.h>
+
 #include <string>
 #include <vector>
 
@@ -24,6 +26,10 @@ public:
     // Whether any entry of the session grants `right`: for rights that are not about one camera
     // (RIGHT_CONTROL_WALL), which a user holds whatever camera its entry was written for.
     static bool holdsAnywhere(const vigie::v1::Session& session, vigie::v1::Right right);
+    // A call about one camera: INVALID_ARGUMENT without an id, NOT_FOUND for a camera that is not `known`
+    // (in the directory) or that the session may not see, PERMISSION_DENIED without `right`, else OK.
+    static grpc::Status require(const vigie::v1::Session& session, const std::string& cameraId, bool known,
+                                vigie::v1::Right right);
 };
 
 } // namespace vigie::sim
