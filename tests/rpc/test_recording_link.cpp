@@ -34,6 +34,26 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+// Whether every thread of a process is stopped by a signal (state 'T' in /proc/PID/task/TID/stat).
+bool everyThreadStopped(pid_t pid)
+{
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    const QStringList threads = tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    if (threads.isEmpty())
+        return false;
+    for (const QString& thread : threads) {
+        QFile stat(tasks.filePath(thread + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        // "TID (comm) S ...": the comm may hold spaces and parentheses, the state follows the last ')'.
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        if (close < 0 || close + 2 >= line.size() || line.at(close + 2) != 'T')
+            return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 class TestRecordingLink : public QObject {
@@ -181,24 +201,39 @@ void TestRecordingLink::readerRefusesWhatRetentionDestroyed()
 void TestRecordingLink::readerCancelsWithTheBackendFrozen()
 {
     // The backend freezes (SIGSTOP): a read hangs until its deadline, unless the player cancels it.
+    QVERIFY2(m_backend->state() == ConnectionState::Online, qPrintable(m_backend->stateDetail()));
+    QVERIFY2(m_sim.isRunning(), "vigie-sim has ended");
     auto reader = m_link->reader();
-    QVERIFY(::kill(pid_t(m_sim.processId()), SIGSTOP) == 0);
+    const pid_t sim = pid_t(m_sim.processId());
+    QVERIFY(::kill(sim, SIGSTOP) == 0);
+    // Whatever happens below, the sim runs again for the tests after this one.
+    const auto resume = qScopeGuard([sim] { ::kill(sim, SIGCONT); });
+    // kill() returns before the stop has taken every thread: wait until none can answer any more.
+    QTRY_VERIFY_WITH_TIMEOUT(everyThreadStopped(sim), 5000);
+
     std::atomic<bool> cancel{false};
     std::atomic<bool> returned{false};
-    ReadStatus status = ReadStatus::Ok;
+    SegmentList result;
     std::thread player([&] {
-        status = reader->segmentsAt(kCamera, nowMs() * 1000, cancel).status;
+        result = reader->segmentsAt(kCamera, nowMs() * 1000, cancel);
         returned = true;
     });
+    // A failed check below returns from here: the player thread is cancelled and joined first.
+    const auto joinPlayer = qScopeGuard([&] {
+        cancel = true;
+        if (player.joinable())
+            player.join();
+    });
     QTest::qWait(200);  // the call is on its way, with nobody answering
-    QVERIFY(!returned);
+    QVERIFY2(!returned, qPrintable(QStringLiteral("the call ended with nobody answering: status %1, %2")
+                                       .arg(int(result.status))
+                                       .arg(result.error.text)));
     QElapsedTimer cancelling;
     cancelling.start();
     cancel = true;
     player.join();
     const qint64 tookMs = cancelling.elapsed();
-    ::kill(pid_t(m_sim.processId()), SIGCONT);
-    QCOMPARE(int(status), int(ReadStatus::Cancelled));
+    QCOMPARE(int(result.status), int(ReadStatus::Cancelled));
     QVERIFY2(tookMs < 100, qPrintable(QString::number(tookMs)));
 }
 
