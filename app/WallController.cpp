@@ -32,6 +32,15 @@ using vigie::player::StreamPriority;
 using vigie::player::StreamState;
 using vigie::widgets::TileOverlay;
 
+namespace {
+
+// Decoded pictures kept for reverse play, shared by the tiles of a wall's layout: 48 MiB a tile up to 8 tiles,
+// less each beyond (a 16-tile review of 1080p cameras would otherwise hold 768 MiB of pictures for reverse alone).
+constexpr std::size_t kReverseCacheWallBytes = 384u << 20;
+constexpr std::size_t kReverseCacheTileBytes = 48u << 20;
+
+}  // namespace
+
 WallController::WallController(vigie::widgets::WallWidget* wall, vigie::rpc::BackendClient* backend, QObject* parent)
     : QObject(parent), m_wall(wall), m_backend(backend)
 {
@@ -1062,6 +1071,9 @@ void WallController::openPlayback(int tile)
     options.cameraId = t.cameraId.toStdString();
     options.source = m_recordingSource;
     options.clock = clockOf(tile);
+    // The layout's share, not the cameras shown so far: tiles assigned one by one get equal shares.
+    options.reverseCacheBytes =
+        std::min(kReverseCacheTileBytes, kReverseCacheWallBytes / std::size_t(std::max(1, tileCount())));
     t.url.clear();
     t.overload = OverloadLevel::Full;
     t.playback = std::make_unique<vigie::player::PlaybackSession>(std::move(options));

@@ -8,7 +8,7 @@
 // missing a frame; reverse play and frame steps go backwards frame by frame; two cameras on one clock stay
 // within a frame at 1x and 200 ms at 8x; an outage reads "no recording" and playback rejoins at the next
 // recorded frame; a time before retention is refused. Wall (a review workspace, pixels read back from the
-// wall): both tiles show the barcode of the clock's instant.
+// wall): both tiles show the barcode of the clock's instant; a 16-tile layout shares the reverse-play budget.
 
 #include <QtTest>
 
@@ -355,6 +355,13 @@ void TestReviewPlayback::reviewWallShowsTheClocksInstant()
     // A frame later, on both tiles.
     workspace.review()->seekTo(at + kSchedule.frameMs());
     QTRY_VERIFY_WITH_TIMEOUT(barcodeOf(0) == frameAt(at + 40) && barcodeOf(1) == frameAt(at + 40), 8000);
+    QCOMPARE(workspace.controller()->playbackSession(0)->options().reverseCacheBytes, std::size_t(48) << 20);
+
+    // A 16-tile review shares one budget of decoded pictures for reverse play: 24 MiB a tile, not 48.
+    workspace.controller()->setLayout(vigie::widgets::WallLayout::grid(4, 4));
+    workspace.controller()->assign(15, kCameraB);
+    QVERIFY(workspace.controller()->playbackSession(15));
+    QCOMPARE(workspace.controller()->playbackSession(15)->options().reverseCacheBytes, std::size_t(24) << 20);
 }
 
 void TestReviewPlayback::cleanupTestCase()
