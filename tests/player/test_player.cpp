@@ -4,10 +4,8 @@
 #include <QtNetwork/QTcpSocket>
 #include <QtTest>
 
-#include <csignal>
 #include <memory>
 
-#include <signal.h>
 
 #include "SimProcess.h"
 #include "StateLog.h"
@@ -494,7 +492,7 @@ void TestPlayer::liveRtspCamera()
     // key-frame wait, Stalled when the server freezes (SIGSTOP), reconnection when it comes back.
     vigie::test::SimProcess sim;
     QVERIFY2(sim.start({QStringLiteral("--cameras"), QStringLiteral("4")}), qPrintable(sim.lastError()));
-    auto resume = qScopeGuard([&] { ::kill(pid_t(sim.processId()), SIGCONT); });
+    auto resume = qScopeGuard([&] { sim.thaw(); });
 
     StreamOptions options;
     options.url = sim.rtspBaseUrl() + path;
@@ -517,7 +515,7 @@ void TestPlayer::liveRtspCamera()
     QCOMPARE(frame->layout(), PixelLayout::Yuv420p);
 
     // The server freezes: Stalled after one stall timeout, reconnection after two.
-    QVERIFY(::kill(pid_t(sim.processId()), SIGSTOP) == 0);
+    QVERIFY2(sim.freeze(), qPrintable(sim.lastError()));
     QTRY_VERIFY2_WITH_TIMEOUT(log.has(StreamState::Stalled), qPrintable(log.dump()), 3000);
     QVERIFY2(log.detail(StreamState::Stalled).startsWith(QLatin1String("no data for")), qPrintable(log.dump()));
     QTRY_VERIFY2_WITH_TIMEOUT(log.has(StreamState::Reconnecting), qPrintable(log.dump()), 3000);
@@ -527,7 +525,7 @@ void TestPlayer::liveRtspCamera()
     QCOMPARE(log.indexOf(StreamState::Stalled) + 1, log.indexOf(StreamState::Reconnecting));
 
     // It comes back: playing again after the backoff.
-    QVERIFY(::kill(pid_t(sim.processId()), SIGCONT) == 0);
+    QVERIFY(sim.thaw());
     QTRY_VERIFY2_WITH_TIMEOUT(log.entries.last().first == StreamState::Playing, qPrintable(log.dump()), 10000);
     QVERIFY(session.stats().reconnects >= 1);
     qInfo("%s", qPrintable(log.dump()));

@@ -340,11 +340,11 @@ void TestAlarmLink::aRetriedRequestAppliesOnce()
 
     auto outcome = std::make_shared<Outcome>();
     QElapsedTimer sinceCall;
-    QCOMPARE(::kill(pid_t(sim.processId()), SIGSTOP), 0);
+    QVERIFY2(sim.freeze(), qPrintable(sim.lastError()));
     sinceCall.start();
     console.link.acknowledge(id, AlarmVerdict::None, QStringLiteral("seen while frozen"), recordInto(outcome));
     QTest::qWait(2300);  // past the first attempt's deadline, the second one is on its way
-    QCOMPARE(::kill(pid_t(sim.processId()), SIGCONT), 0);
+    QVERIFY(sim.thaw());
     QTRY_VERIFY_WITH_TIMEOUT(outcome->done, kCallTimeoutMs);
     QVERIFY2(!outcome->error, qPrintable(outcome->error->text));
     // Success after the first attempt's deadline: a later attempt (same request id) got the answer.

@@ -10,7 +10,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <thread>
 
 #include "BackendUser.h"
@@ -32,26 +31,6 @@ constexpr int kRetentionSeconds = 30;
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-// Whether every thread of a process is stopped by a signal (state 'T' in /proc/PID/task/TID/stat).
-bool everyThreadStopped(pid_t pid)
-{
-    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
-    const QStringList threads = tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    if (threads.isEmpty())
-        return false;
-    for (const QString& thread : threads) {
-        QFile stat(tasks.filePath(thread + QStringLiteral("/stat")));
-        if (!stat.open(QIODevice::ReadOnly))
-            return false;
-        // "TID (comm) S ...": the comm may hold spaces and parentheses, the state follows the last ')'.
-        const QByteArray line = stat.readAll();
-        const qsizetype close = line.lastIndexOf(')');
-        if (close < 0 || close + 2 >= line.size() || line.at(close + 2) != 'T')
-            return false;
-    }
-    return true;
 }
 
 }  // namespace
@@ -202,14 +181,10 @@ void TestRecordingLink::readerCancelsWithTheBackendFrozen()
 {
     // The backend freezes (SIGSTOP): a read hangs until its deadline, unless the player cancels it.
     QVERIFY2(m_backend->state() == ConnectionState::Online, qPrintable(m_backend->stateDetail()));
-    QVERIFY2(m_sim.isRunning(), "vigie-sim has ended");
     auto reader = m_link->reader();
-    const pid_t sim = pid_t(m_sim.processId());
-    QVERIFY(::kill(sim, SIGSTOP) == 0);
+    QVERIFY2(m_sim.freeze(), qPrintable(m_sim.lastError()));
     // Whatever happens below, the sim runs again for the tests after this one.
-    const auto resume = qScopeGuard([sim] { ::kill(sim, SIGCONT); });
-    // kill() returns before the stop has taken every thread: wait until none can answer any more.
-    QTRY_VERIFY_WITH_TIMEOUT(everyThreadStopped(sim), 5000);
+    const auto resume = qScopeGuard([this] { m_sim.thaw(); });
 
     std::atomic<bool> cancel{false};
     std::atomic<bool> returned{false};

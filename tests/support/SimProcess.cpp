@@ -1,7 +1,10 @@
 #include "SimProcess.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
 #include <QRegularExpression>
+#include <QThread>
 
 #include <cstdio>
 
@@ -163,6 +166,50 @@ bool SimProcess::killWith(int signal, std::chrono::milliseconds timeout)
     forwardStderr();
     return ended ||
            fail(QStringLiteral("vigie-sim still running %1 ms after signal %2").arg(timeout.count()).arg(signal));
+}
+
+namespace {
+
+// Whether every thread of a process is stopped by a signal (state 'T' in /proc/PID/task/TID/stat).
+bool everyThreadStopped(qint64 pid)
+{
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    const QStringList threads = tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    if (threads.isEmpty())
+        return false;
+    for (const QString& thread : threads) {
+        QFile stat(tasks.filePath(thread + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        // "TID (comm) S ...": the comm may hold spaces and parentheses, the state follows the last ')'.
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        if (close < 0 || close + 2 >= line.size() || line.at(close + 2) != 'T')
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool SimProcess::freeze(std::chrono::milliseconds timeout)
+{
+    if (m_process.state() != QProcess::Running)
+        return fail(QStringLiteral("vigie-sim is not running"));
+    if (::kill(pid_t(m_process.processId()), SIGSTOP) != 0)
+        return fail(QStringLiteral("cannot send SIGSTOP to vigie-sim"));
+    const QDeadlineTimer deadline(timeout);
+    while (!everyThreadStopped(m_process.processId())) {
+        if (deadline.hasExpired())
+            return fail(QStringLiteral("vigie-sim not stopped %1 ms after SIGSTOP").arg(timeout.count()));
+        QThread::msleep(1);  // a poll with a deadline: the kernel tells nobody when a stop has taken hold
+    }
+    return true;
+}
+
+bool SimProcess::thaw()
+{
+    return m_process.state() == QProcess::Running && ::kill(pid_t(m_process.processId()), SIGCONT) == 0;
 }
 
 bool SimProcess::isRunning() const { return m_process.state() != QProcess::NotRunning; }

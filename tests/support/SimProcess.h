@@ -41,7 +41,12 @@ public:
     bool killWith(int signal, std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
     bool isRunning() const;
-    // For tests that freeze the backend (SIGSTOP) to simulate a camera that stops sending.
+    // Freezes the backend (SIGSTOP: a hung server, a camera that stops sending) and returns once every one of
+    // its threads is stopped; kill() alone returns before that, and under load a thread may still answer a
+    // call for a while. False with lastError() if the stop does not take hold within `timeout`.
+    bool freeze(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+    // SIGCONT. True if the signal was sent.
+    bool thaw();
     qint64 processId() const { return m_process.processId(); }
     // Exit status once the process has ended (e.g. after a failed start), else -1.
     int exitCode() const;
