@@ -103,7 +103,7 @@ void SegmentIndex::abandonPass()
 {
     m_format.reset();  // before the AVIOContext it reads from
     m_io.reset();
-    m_reader.clearCancelled();
+    m_reader.abandon();
     m_abandoned = true;
     m_drained = false;
 }

@@ -155,10 +155,108 @@ bool SegmentReader::ensure(std::int64_t offset, int length)
     m_complete = chunk.complete;
     if (chunk.data.empty())
         return false;  // at the current end (or past it)
+    // A box header cut by the chunk boundary is read from the end of this chunk and the start of the next.
+    const auto tail = std::min<std::size_t>(sizeof m_tail, m_chunk.size());
+    if (tail > 0 && m_chunkOffset + std::int64_t(m_chunk.size()) == offset) {
+        std::memcpy(m_tail, m_chunk.data() + m_chunk.size() - tail, tail);
+        m_tailOffset = offset - std::int64_t(tail);
+    } else {
+        m_tailOffset = -1;
+    }
     // Ownership of the bytes moves into the cache (the previous chunk is released).
     m_chunk = std::move(chunk.data);
     m_chunkOffset = offset;
+    trackFetchedBoxes();
     return offset + length <= m_chunkOffset + std::int64_t(m_chunk.size());
+}
+
+bool SegmentReader::fetchedBytes(std::int64_t offset, int count, std::uint8_t* out) const
+{
+    const std::int64_t chunkEnd = m_chunkOffset + std::int64_t(m_chunk.size());
+    for (int i = 0; i < count; ++i) {
+        const std::int64_t at = offset + i;
+        if (at >= m_chunkOffset && at < chunkEnd)
+            out[i] = m_chunk[std::size_t(at - m_chunkOffset)];
+        else if (m_tailOffset >= 0 && at >= m_tailOffset && at < m_tailOffset + std::int64_t(sizeof m_tail))
+            out[i] = m_tail[at - m_tailOffset];
+        else
+            return false;
+    }
+    return true;
+}
+
+void SegmentReader::trackFetchedBoxes()
+{
+    for (;;) {
+        std::uint8_t header[16];
+        if (!fetchedBytes(m_trackOffset, 8, header))
+            return;  // not fetched yet (or skipped over: the pass resumes less far, nothing worse)
+        std::int64_t boxSize = std::int64_t(bigEndian(header, 4));
+        if (boxSize == 1) {
+            if (!fetchedBytes(m_trackOffset, 16, header))
+                return;
+            boxSize = std::int64_t(bigEndian(header + 8, 8));
+        }
+        if (boxSize < 8)
+            return;  // "to the end of the file", or damaged: nothing more to note
+        if (std::memcmp(header + 4, "moof", 4) == 0) {
+            if (m_initEnd < 0)
+                m_initEnd = m_trackOffset;
+            if (moofIsSelfContained(m_trackOffset, boxSize) &&
+                (m_resumableMoofs.empty() || m_resumableMoofs.back() < m_trackOffset))
+                m_resumableMoofs.push_back(m_trackOffset);
+        }
+        m_trackOffset += boxSize;
+    }
+}
+
+bool SegmentReader::moofIsSelfContained(std::int64_t offset, std::int64_t size) const
+{
+    if (offset < m_chunkOffset || offset + size > m_chunkOffset + std::int64_t(m_chunk.size()))
+        return false;  // not all fetched: not known
+    const std::uint8_t* moof = m_chunk.data() + (offset - m_chunkOffset);
+    // Children of moof (mfhd, traf...), then of each traf (tfhd, tfdt, trun...): plain 32-bit sizes.
+    const auto forEachChild = [](const std::uint8_t* box, std::int64_t boxSize, auto&& visit) {
+        for (std::int64_t at = 8; at + 8 <= boxSize;) {
+            const auto childSize = std::int64_t(bigEndian(box + at, 4));
+            if (childSize < 8 || at + childSize > boxSize)
+                return false;
+            visit(box + at, childSize);
+            at += childSize;
+        }
+        return true;
+    };
+    int trafs = 0;
+    bool everyTrafPlaced = true;
+    const bool wellFormed = forEachChild(moof, size, [&](const std::uint8_t* child, std::int64_t childSize) {
+        if (std::memcmp(child + 4, "traf", 4) != 0)
+            return;
+        ++trafs;
+        bool hasTfdt = false;
+        bool absoluteOffsets = true;  // until a tfhd says otherwise
+        const bool trafWellFormed = forEachChild(child, childSize, [&](const std::uint8_t* box, std::int64_t boxSize) {
+            if (std::memcmp(box + 4, "tfdt", 4) == 0)
+                hasTfdt = true;
+            else if (std::memcmp(box + 4, "tfhd", 4) == 0 && boxSize >= 12)
+                absoluteOffsets = (bigEndian(box + 9, 3) & 0x000001) != 0;  // base-data-offset-present
+        });
+        everyTrafPlaced = everyTrafPlaced && trafWellFormed && hasTfdt && !absoluteOffsets;
+    });
+    return wellFormed && trafs > 0 && everyTrafPlaced;
+}
+
+void SegmentReader::abandon()
+{
+    if (m_status == SourceStatus::Cancelled)
+        m_status = SourceStatus::Ok;
+    // libav has been given the bytes up to here and parsed at least up to one buffer before (its AVIOContext's,
+    // kAvioBufferBytes; twice that for margin). A moof it has parsed past was only read once every sample before
+    // it was handed out (the MP4 demuxer reads the next fragment when the current one is exhausted): resume at
+    // the last such moof. Packets indexed twice are skipped by their decode time.
+    const std::int64_t parsedPast = toReal(m_position) - 2 * kAvioBufferBytes;
+    const auto after = std::upper_bound(m_resumableMoofs.begin(), m_resumableMoofs.end(), parsedPast);
+    if (after != m_resumableMoofs.begin())
+        m_passSafeEnd = std::max(m_passSafeEnd, *(after - 1));
 }
 
 void SegmentReader::walkBoxes()

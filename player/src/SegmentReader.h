@@ -9,6 +9,12 @@
 // previous pass saw: a valid fragmented MP4 on its own, whose fragments carry their absolute decode time
 // (tfdt, moof-relative data offsets with default-base-is-moof), so its timestamps match the first pass's.
 //
+// A pass cut short by a seek (abandon()) is resumed the same way, complete segment or not: the reader notes the
+// fragments it reads past (from the bytes already fetched, no extra call), and the next pass starts at the last
+// fragment the demuxer had surely begun rather than at the top, so a slow link pays a seek with about a fragment
+// and 128 KiB read again, not the whole segment. Only fragments that say where they are on their own
+// qualify (a tfdt, no absolute base data offset); a file without them starts over, as before.
+//
 // Threads: worker thread only (the callbacks run inside libav calls made by the worker).
 
 #include <atomic>
@@ -39,12 +45,9 @@ public:
     // past it, i.e. a new pass would find more. One source call. Errors are kept for status().
     bool hasMoreBytes();
 
-    // After a cancelled call that was not a stop (a seek): the source may be asked again.
-    void clearCancelled()
-    {
-        if (m_status == SourceStatus::Cancelled)
-            m_status = SourceStatus::Ok;
-    }
+    // The current pass was cut short by a seek (a cancelled call, not a stop): the source may be asked again,
+    // and the next pass resumes at the last fragment the demuxer had begun, when the file allows it.
+    void abandon();
 
     const RecordedSegment& segment() const { return m_segment; }
     bool complete() const { return m_complete; }
@@ -65,6 +68,12 @@ private:
     bool ensure(std::int64_t offset, int length);
     // Incomplete segments: moves m_safeEnd over the whole boxes that now exist.
     void walkBoxes();
+    // Notes the top-level boxes whose headers are in the bytes fetched so far (never fetches).
+    void trackFetchedBoxes();
+    // Whether a moof at real `offset` of `size` bytes, all in the cached chunk, says where it is on its own.
+    bool moofIsSelfContained(std::int64_t offset, std::int64_t size) const;
+    // Up to `count` (<= 16) bytes at real `offset` from the cached chunk and the tail kept of the previous one.
+    bool fetchedBytes(std::int64_t offset, int count, std::uint8_t* out) const;
     // Where the current pass's virtual file ends, and how its offsets map to the real file.
     std::int64_t passEnd() const;  // virtual
     std::int64_t toReal(std::int64_t virtualOffset) const;
@@ -88,6 +97,13 @@ private:
     std::int64_t m_resumeAt = 0;    // real offset the resumed part starts at (pass > 0)
     std::int64_t m_passSafeEnd = 0; // real end the pass may read to (grows while the pass runs)
     std::int64_t m_position = 0;    // virtual read position
+
+    // Fragment tracking (every segment): the next top-level box to note, the last 16 bytes of the chunk before
+    // the cached one (a box header may straddle two chunks), and the starts of the self-contained moofs seen.
+    std::int64_t m_trackOffset = 0;
+    std::int64_t m_tailOffset = -1;
+    std::uint8_t m_tail[16] = {};
+    std::vector<std::int64_t> m_resumableMoofs;  // ascending
 
     SourceStatus m_status = SourceStatus::Ok;
     std::string m_error;

@@ -131,6 +131,7 @@ private slots:
     void beforeRetentionIsOutOfRetention();
     void stopDuringASlowReadIsImmediate();
     void seekDuringASlowReadIsImmediate();
+    void readCutBySeekResumesAtAFragment();
     void unknownCameraIsAnError();
     void goneSegmentIsLookedUpAgainOnce();
     void liveEdgeShowsTheNewestFrameAndFollowsTheRecording();
@@ -691,6 +692,51 @@ void TestPlayback::seekDuringASlowReadIsImmediate()
         QCOMPARE(log.last().frame, frame);
     }
     QCOMPARE(session.stats().decodeErrors, 0u);
+}
+
+void TestPlayback::readCutBySeekResumesAtAFragment()
+{
+    // One long segment of 720p (20 fragments of a second) read in 32 KiB chunks over a slow link. A seek cuts
+    // its demuxing halfway into the file; the next pass resumes near the cut, not at the top: the bytes read
+    // again stay far below what had been read before the cut.
+    std::vector<vigie::test::GeneratedSegment> long1;
+    vigie::test::RecordingFormat format;
+    format.width = 1280;
+    format.height = 720;
+    const auto at = [](int frame) { return kBase + frame * kFrame; };  // no gap in this one
+    const QString failure =
+        vigie::test::generateRecording(m_dir.path(), QStringLiteral("long"), {{500, at(0)}}, 0, format, long1);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    const qint64 size = QFileInfo(long1[0].path).size();
+    auto source = std::make_shared<FileRecordingSource>();
+    source->addCamera("long", long1);
+    source->setMaxChunk(32 << 10);
+    auto clock = std::make_shared<PlaybackClock>(at(240));
+    PostLog log;
+    PlaybackSession session(options("long", clock, log, source));
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().presentedUtcUs, at(240), 5000);
+    const std::uint64_t beforeCut = session.stats().bytesRead;
+    QVERIFY2(beforeCut > std::uint64_t(size) / 3, qPrintable(QStringLiteral("%1 of %2").arg(beforeCut).arg(size)));
+
+    source->setLatency(0us, 3s);
+    clock->seek(at(499));  // needs the rest of the file
+    QTRY_VERIFY_WITH_TIMEOUT(source->readsInProgress.load() > 0, 5000);
+    clock->seek(at(230));  // already indexed: the pass is abandoned
+    QTRY_COMPARE_WITH_TIMEOUT(session.stats().presentedUtcUs, at(230), 1000);
+    source->setLatency(0us, 0us);
+    for (const int frame : {499, 400, 251}) {
+        clock->seek(at(frame));
+        QTRY_COMPARE_WITH_TIMEOUT(session.stats().presentedUtcUs, at(frame), 5000);
+        QCOMPARE(log.last().frame, frame);
+    }
+    QCOMPARE(session.stats().decodeErrors, 0u);
+    // Every byte of the file was needed once; what was read beyond that is the price of the cut.
+    const std::uint64_t total = session.stats().bytesRead;
+    const std::int64_t readAgain = std::int64_t(total) - size;
+    qInfo("segment of %lld bytes, %llu read before the cut, %lld read again after it", static_cast<long long>(size),
+          static_cast<unsigned long long>(beforeCut), static_cast<long long>(readAgain));
+    QVERIFY2(readAgain < std::int64_t(beforeCut) / 3, qPrintable(QString::number(readAgain)));
 }
 
 void TestPlayback::unknownCameraIsAnError()
