@@ -117,6 +117,10 @@ void WallController::setLayout(const vigie::widgets::WallLayout& layout)
     m_layout = layout;
     m_tiles.resize(static_cast<size_t>(count));
     applyWall(before);
+    for (Tile& t : m_tiles) {
+        if (t.playback)
+            t.playback->setReverseCacheBytes(reverseCacheShare());  // the budget is the wall's, re-shared
+    }
     if (wasMaximised)
         emit maximisedChanged(-1);
     emit assignmentsChanged();
@@ -1071,9 +1075,7 @@ void WallController::openPlayback(int tile)
     options.cameraId = t.cameraId.toStdString();
     options.source = m_recordingSource;
     options.clock = clockOf(tile);
-    // The layout's share, not the cameras shown so far: tiles assigned one by one get equal shares.
-    options.reverseCacheBytes =
-        std::min(kReverseCacheTileBytes, kReverseCacheWallBytes / std::size_t(std::max(1, tileCount())));
+    options.reverseCacheBytes = reverseCacheShare();
     t.url.clear();
     t.overload = OverloadLevel::Full;
     t.playback = std::make_unique<vigie::player::PlaybackSession>(std::move(options));
@@ -1104,6 +1106,12 @@ void WallController::openPlayback(int tile)
     refreshOverlay(tile);
     t.playback->start();
     syncLiveObjects();
+}
+
+std::size_t WallController::reverseCacheShare() const
+{
+    // The layout's share, not the cameras shown so far: tiles assigned one by one get equal shares.
+    return std::min(kReverseCacheTileBytes, kReverseCacheWallBytes / std::size_t(std::max(1, tileCount())));
 }
 
 void WallController::describePlayback(const Tile& t, TileOverlay& overlay) const

@@ -254,6 +254,9 @@ private:
     void setWallFeed(int tile, std::shared_ptr<vigie::player::FrameMailbox> feed);
     // Opens the tile's recording on its clock (openTile's path for playback tiles).
     void openPlayback(int tile);
+    // Bytes of decoded pictures each playback tile may keep for reverse play: a wall-wide budget shared by the
+    // layout's tiles.
+    std::size_t reverseCacheShare() const;
     // The overlay's status line of a playback tile.
     void describePlayback(const Tile& t, vigie::widgets::TileOverlay& overlay) const;
     // High for the maximised tile, Normal otherwise.

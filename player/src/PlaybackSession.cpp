@@ -42,6 +42,10 @@ void PlaybackSession::step(int frames)
     m_worker->step(frames);
 }
 
+void PlaybackSession::setReverseCacheBytes(std::size_t bytes) { m_worker->setReverseCacheBytes(bytes); }
+
+std::size_t PlaybackSession::reverseCacheBytes() const { return m_worker->reverseCacheBytes(); }
+
 PlaybackState PlaybackSession::state() const { return m_worker->state(); }
 
 PlaybackStats PlaybackSession::stats() const { return m_worker->stats(); }

@@ -37,7 +37,10 @@ QString utcText(std::int64_t utcUs)
 }  // namespace
 
 PlaybackWorker::PlaybackWorker(PlaybackOptions options, std::shared_ptr<FrameMailbox> mailbox, StateCallback onState)
-    : m_options(std::move(options)), m_mailbox(std::move(mailbox)), m_onState(std::move(onState))
+    : m_options(std::move(options)),
+      m_mailbox(std::move(mailbox)),
+      m_onState(std::move(onState)),
+      m_reverseCacheBytes(m_options.reverseCacheBytes)
 {
     installLibavLogHandler();
 }
@@ -408,9 +411,11 @@ void PlaybackWorker::sendAndReceive(const AVPacket* packet, std::deque<Decoded>&
         if ((frame->flags & AV_FRAME_FLAG_CORRUPT) || frame->decode_error_flags)
             updateStats([](PlaybackStats& stats) { ++stats.decodeErrors; });
         updateStats([](PlaybackStats& stats) { ++stats.framesDecoded; });
-        if (m_runMaxFrames == 0) {
+        if (const std::size_t budget = m_reverseCacheBytes.load(std::memory_order_relaxed);
+            m_runMaxFrames == 0 || budget != m_runMaxFramesFor) {
             const int bytes = av_image_get_buffer_size(AVPixelFormat(frame->format), frame->width, frame->height, 1);
-            m_runMaxFrames = std::max<std::size_t>(8, m_options.reverseCacheBytes / std::size_t(std::max(bytes, 1)));
+            m_runMaxFrames = std::max<std::size_t>(8, budget / std::size_t(std::max(bytes, 1)));
+            m_runMaxFramesFor = budget;
         }
         // Ownership of the picture's reference moves into `out`.
         out.push_back({std::move(frame), utc});

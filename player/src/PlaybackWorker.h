@@ -51,6 +51,9 @@ public:
     void start();  // no-op when running
     void stop();   // returns within milliseconds
     void step(int frames);
+    // Any thread; applies from the next picture decoded.
+    void setReverseCacheBytes(std::size_t bytes) { m_reverseCacheBytes.store(bytes, std::memory_order_relaxed); }
+    std::size_t reverseCacheBytes() const { return m_reverseCacheBytes.load(std::memory_order_relaxed); }
 
     PlaybackState state() const;
     PlaybackStats stats() const;
@@ -181,7 +184,9 @@ private:
     std::int64_t m_runLow = 0;
     std::int64_t m_reverseThreshold = kNone;  // the next picture is due when the position drops below this
     std::int64_t m_reverseGapTo = kNone;      // start of the recording the last picture belongs to
-    std::size_t m_runMaxFrames = 0;           // from reverseCacheBytes and the picture size
+    std::size_t m_runMaxFrames = 0;           // from m_reverseCacheBytes and the picture size
+    std::size_t m_runMaxFramesFor = 0;        // the budget m_runMaxFrames was worked out for
+    std::atomic<std::size_t> m_reverseCacheBytes;  // set from any thread (the wall shares one budget)
     SegmentPtr m_previousSegment;             // prefetched (indexed) segment before m_reverseSegment
     bool m_previousLooked = false;            // m_previousSegment holds the answer for m_reverseSegment
 };

@@ -6,6 +6,7 @@ extern "C" {
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <new>
 
 namespace vigie::player {
@@ -34,13 +35,15 @@ SegmentReader::SegmentReader(RecordingSource& source, RecordedSegment segment, c
 
 AvIoPtr SegmentReader::newPass(bool seekable)
 {
-    if (m_pass > 0) {
-        // Resume after what the previous pass saw; a segment without a moof yet (no fragment at all when the
-        // first pass ran) starts over.
-        if (m_initEnd >= 0)
-            m_resumeAt = std::max(m_passSafeEnd, m_initEnd);
+    // Resume after what the previous pass saw; a segment without a moof yet (no fragment at all when the
+    // first pass ran) starts over. Fixed for the whole pass: a moof found while it runs changes nothing.
+    m_splice = -1;
+    if (m_pass > 0 && m_initEnd >= 0) {
+        m_splice = m_initEnd;
+        m_resumeAt = std::max(m_passSafeEnd, m_initEnd);
     }
     ++m_pass;
+    m_passSeekable = seekable;
     m_position = 0;
     auto* buffer = static_cast<std::uint8_t*>(av_malloc(kAvioBufferBytes));
     if (!buffer)
@@ -70,16 +73,16 @@ std::int64_t SegmentReader::seekCallback(void* opaque, std::int64_t offset, int 
 std::int64_t SegmentReader::passEnd() const
 {
     const std::int64_t realEnd = m_complete ? m_size : m_safeEnd;
-    if (m_pass <= 1 || m_initEnd < 0)
+    if (m_splice < 0)
         return realEnd;
-    return m_initEnd + std::max<std::int64_t>(0, realEnd - m_resumeAt);
+    return m_splice + std::max<std::int64_t>(0, realEnd - m_resumeAt);
 }
 
 std::int64_t SegmentReader::toReal(std::int64_t virtualOffset) const
 {
-    if (m_pass <= 1 || m_initEnd < 0 || virtualOffset < m_initEnd)
+    if (m_splice < 0 || virtualOffset < m_splice)
         return virtualOffset;
-    return m_resumeAt + (virtualOffset - m_initEnd);
+    return m_resumeAt + (virtualOffset - m_splice);
 }
 
 int SegmentReader::read(std::uint8_t* buffer, int size)
@@ -94,12 +97,15 @@ int SegmentReader::read(std::uint8_t* buffer, int size)
         end = passEnd();
     }
     if (m_position >= end) {
-        m_passSafeEnd = m_complete ? m_size : m_safeEnd;
+        // A seekable pass reaches the end while opening (the MP4 demuxer walks every box for its index): that
+        // says nothing about what was handed out.
+        if (!m_passSeekable)
+            m_passSafeEnd = m_complete ? m_size : m_safeEnd;
         return m_status == SourceStatus::Ok ? AVERROR_EOF : (m_status == SourceStatus::Cancelled ? AVERROR_EXIT : AVERROR(EIO));
     }
     std::int64_t wanted = std::min<std::int64_t>(size, end - m_position);
-    if (m_pass > 1 && m_initEnd >= 0 && m_position < m_initEnd)
-        wanted = std::min(wanted, m_initEnd - m_position);  // one copy never spans the splice
+    if (m_splice >= 0 && m_position < m_splice)
+        wanted = std::min(wanted, m_splice - m_position);  // one copy never spans the splice
     const std::int64_t real = toReal(m_position);
     if (!ensure(real, 1)) {
         if (m_status == SourceStatus::Cancelled)
@@ -160,8 +166,10 @@ bool SegmentReader::ensure(std::int64_t offset, int length)
     if (tail > 0 && m_chunkOffset + std::int64_t(m_chunk.size()) == offset) {
         std::memcpy(m_tail, m_chunk.data() + m_chunk.size() - tail, tail);
         m_tailOffset = offset - std::int64_t(tail);
+        m_tailLength = int(tail);
     } else {
         m_tailOffset = -1;
+        m_tailLength = 0;
     }
     // Ownership of the bytes moves into the cache (the previous chunk is released).
     m_chunk = std::move(chunk.data);
@@ -177,7 +185,7 @@ bool SegmentReader::fetchedBytes(std::int64_t offset, int count, std::uint8_t* o
         const std::int64_t at = offset + i;
         if (at >= m_chunkOffset && at < chunkEnd)
             out[i] = m_chunk[std::size_t(at - m_chunkOffset)];
-        else if (m_tailOffset >= 0 && at >= m_tailOffset && at < m_tailOffset + std::int64_t(sizeof m_tail))
+        else if (m_tailOffset >= 0 && at >= m_tailOffset && at < m_tailOffset + m_tailLength)
             out[i] = m_tail[at - m_tailOffset];
         else
             return false;
@@ -197,7 +205,7 @@ void SegmentReader::trackFetchedBoxes()
                 return;
             boxSize = std::int64_t(bigEndian(header + 8, 8));
         }
-        if (boxSize < 8)
+        if (boxSize < 8 || boxSize > std::numeric_limits<std::int64_t>::max() - m_trackOffset)
             return;  // "to the end of the file", or damaged: nothing more to note
         if (std::memcmp(header + 4, "moof", 4) == 0) {
             if (m_initEnd < 0)
@@ -249,6 +257,8 @@ void SegmentReader::abandon()
 {
     if (m_status == SourceStatus::Cancelled)
         m_status = SourceStatus::Ok;
+    if (m_passSeekable)
+        return;  // it may have read far ahead (box walk while opening): the next pass starts at the top
     // libav has been given the bytes up to here and parsed at least up to one buffer before (its AVIOContext's,
     // kAvioBufferBytes; twice that for margin). A moof it has parsed past was only read once every sample before
     // it was handed out (the MP4 demuxer reads the next fragment when the current one is exhausted): resume at
@@ -281,8 +291,8 @@ void SegmentReader::walkBoxes()
             m_error = "damaged MP4 box structure";
             return;
         }
-        if (m_walkOffset + boxSize > m_size)
-            return;  // not whole yet
+        if (boxSize > m_size - m_walkOffset)
+            return;  // not whole yet (or a damaged size)
         if (isMoof && m_initEnd < 0)
             m_initEnd = m_walkOffset;
         m_walkOffset += boxSize;

@@ -92,16 +92,19 @@ private:
     std::int64_t m_safeEnd = 0;     // end of the last whole box that is not a moof waiting for its mdat
     std::int64_t m_initEnd = -1;    // offset of the first moof: [0, m_initEnd) is ftyp + moov
 
-    // The current pass: virtual [0, m_initEnd) = real; virtual [m_initEnd, ...) = real from m_resumeAt.
+    // The current pass: virtual [0, m_splice) = real; virtual [m_splice, ...) = real from m_resumeAt.
     int m_pass = 0;
     std::int64_t m_resumeAt = 0;    // real offset the resumed part starts at (pass > 0)
     std::int64_t m_passSafeEnd = 0; // real end the pass may read to (grows while the pass runs)
     std::int64_t m_position = 0;    // virtual read position
+    std::int64_t m_splice = -1;     // the current pass's virtual offset of the splice (m_initEnd then); -1: none
+    bool m_passSeekable = false;    // the current pass lets libav seek
 
     // Fragment tracking (every segment): the next top-level box to note, the last 16 bytes of the chunk before
     // the cached one (a box header may straddle two chunks), and the starts of the self-contained moofs seen.
     std::int64_t m_trackOffset = 0;
     std::int64_t m_tailOffset = -1;
+    int m_tailLength = 0;
     std::uint8_t m_tail[16] = {};
     std::vector<std::int64_t> m_resumableMoofs;  // ascending
 

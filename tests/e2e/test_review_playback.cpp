@@ -355,13 +355,17 @@ void TestReviewPlayback::reviewWallShowsTheClocksInstant()
     // A frame later, on both tiles.
     workspace.review()->seekTo(at + kSchedule.frameMs());
     QTRY_VERIFY_WITH_TIMEOUT(barcodeOf(0) == frameAt(at + 40) && barcodeOf(1) == frameAt(at + 40), 8000);
-    QCOMPARE(workspace.controller()->playbackSession(0)->options().reverseCacheBytes, std::size_t(48) << 20);
+    QCOMPARE(workspace.controller()->playbackSession(0)->reverseCacheBytes(), std::size_t(48) << 20);
 
-    // A 16-tile review shares one budget of decoded pictures for reverse play: 24 MiB a tile, not 48.
+    // A 16-tile review shares one budget of decoded pictures for reverse play: 24 MiB a tile, not 48, the
+    // tiles already playing included; back to 2 tiles, 48 again.
     workspace.controller()->setLayout(vigie::widgets::WallLayout::grid(4, 4));
     workspace.controller()->assign(15, kCameraB);
     QVERIFY(workspace.controller()->playbackSession(15));
-    QCOMPARE(workspace.controller()->playbackSession(15)->options().reverseCacheBytes, std::size_t(24) << 20);
+    QCOMPARE(workspace.controller()->playbackSession(15)->reverseCacheBytes(), std::size_t(24) << 20);
+    QCOMPARE(workspace.controller()->playbackSession(0)->reverseCacheBytes(), std::size_t(24) << 20);
+    workspace.controller()->setLayout(vigie::widgets::WallLayout::grid(2, 1));
+    QCOMPARE(workspace.controller()->playbackSession(0)->reverseCacheBytes(), std::size_t(48) << 20);
 }
 
 void TestReviewPlayback::cleanupTestCase()

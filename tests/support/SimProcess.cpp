@@ -170,24 +170,29 @@ bool SimProcess::killWith(int signal, std::chrono::milliseconds timeout)
 
 namespace {
 
-// Whether every thread of a process is stopped by a signal (state 'T' in /proc/PID/task/TID/stat).
+// Whether no thread of a process can run: every one stopped by a signal ('T') or a tracer ('t'), or ended ('Z',
+// 'X': a leader that called pthread_exit), and one at least stopped. From /proc/PID/task/TID/stat.
 bool everyThreadStopped(qint64 pid)
 {
     const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
     const QStringList threads = tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    if (threads.isEmpty())
-        return false;
+    bool anyStopped = false;
     for (const QString& thread : threads) {
         QFile stat(tasks.filePath(thread + QStringLiteral("/stat")));
         if (!stat.open(QIODevice::ReadOnly))
-            return false;
+            continue;  // ended since the listing
         // "TID (comm) S ...": the comm may hold spaces and parentheses, the state follows the last ')'.
         const QByteArray line = stat.readAll();
         const qsizetype close = line.lastIndexOf(')');
-        if (close < 0 || close + 2 >= line.size() || line.at(close + 2) != 'T')
+        if (close < 0 || close + 2 >= line.size())
+            return false;
+        const char state = line.at(close + 2);
+        if (state == 'T' || state == 't')
+            anyStopped = true;
+        else if (state != 'Z' && state != 'X')
             return false;
     }
-    return true;
+    return anyStopped;
 }
 
 }  // namespace
@@ -200,8 +205,10 @@ bool SimProcess::freeze(std::chrono::milliseconds timeout)
         return fail(QStringLiteral("cannot send SIGSTOP to vigie-sim"));
     const QDeadlineTimer deadline(timeout);
     while (!everyThreadStopped(m_process.processId())) {
-        if (deadline.hasExpired())
+        if (deadline.hasExpired()) {
+            thaw();  // not left half frozen for the tests after this one
             return fail(QStringLiteral("vigie-sim not stopped %1 ms after SIGSTOP").arg(timeout.count()));
+        }
         QThread::msleep(1);  // a poll with a deadline: the kernel tells nobody when a stop has taken hold
     }
     return true;

@@ -89,6 +89,10 @@ public:
     // this session shows, over segment boundaries and gaps: every tile on the clock follows. Asynchronous (the
     // worker knows the frames); steps asked while one is being worked out add up.
     void step(int frames);
+    // Changes PlaybackOptions::reverseCacheBytes while playing (any thread): a wall re-shares its budget when its
+    // layout changes. Applies from the next picture decoded.
+    void setReverseCacheBytes(std::size_t bytes);
+    std::size_t reverseCacheBytes() const;
 
     const PlaybackOptions& options() const { return m_options; }
     // The mailbox outlives the session if a renderer still holds it.
