@@ -156,7 +156,7 @@ grpc::Status PtzCamera::claimLocked(const PtzClaimant& claimant, TimePoint now)
     return grpc::Status::OK;
 }
 
-grpc::Status PtzCamera::drive(const PtzClaimant& claimant, const vigie::v1::PtzVelocity& velocity,
+grpc::Status PtzCamera::drive(const PtzClaimant& claimant, std::uint64_t stream, const vigie::v1::PtzVelocity& velocity,
                               std::chrono::milliseconds lease, TimePoint now)
 {
     if (!inRange(velocity.pan(), -1, 1) || !inRange(velocity.tilt(), -1, 1) || !inRange(velocity.zoom(), -1, 1))
@@ -180,16 +180,17 @@ grpc::Status PtzCamera::drive(const PtzClaimant& claimant, const vigie::v1::PtzV
         m_driver.clear();  // stopped on purpose: nothing for the lease to guard
     } else {
         m_driver = claimant.id;
+        m_driverStream = stream;
         m_leaseDeadline = now + lease;
     }
     return grpc::Status::OK;
 }
 
-void PtzCamera::endControl(const std::string& claimantId, TimePoint now)
+void PtzCamera::endControl(const std::string& claimantId, std::uint64_t stream, TimePoint now)
 {
     std::lock_guard lock(m_mutex);
     tickLocked(now);
-    if (m_driver != claimantId)
+    if (m_driver != claimantId || m_driverStream != stream)
         return;
     m_motion.stop(true, true, seconds(now));
     m_driver.clear();

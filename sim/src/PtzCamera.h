@@ -42,11 +42,13 @@ public:
     // --- Control stream (dead-man driving) ---
     // The stream's lease clamped to [kMinLease, kMaxLease] (0: kDefaultLease).
     static std::chrono::milliseconds clampLease(std::chrono::milliseconds wanted);
-    // Velocity from a Control stream; renews the lease. All zero stops the camera.
-    grpc::Status drive(const PtzClaimant& claimant, const vigie::v1::PtzVelocity& velocity,
+    // Velocity from Control stream `stream` (a number unique to each stream); renews the lease. All zero stops
+    // the camera.
+    grpc::Status drive(const PtzClaimant& claimant, std::uint64_t stream, const vigie::v1::PtzVelocity& velocity,
                        std::chrono::milliseconds lease, TimePoint now);
-    // The stream ended: stops the camera if this claimant was driving it.
-    void endControl(const std::string& claimantId, TimePoint now);
+    // Stream `stream` ended: stops the camera if that stream was driving it. The end of an earlier stream of the
+    // same session, arriving after a newer stream took over the driving, stops nothing.
+    void endControl(const std::string& claimantId, std::uint64_t stream, TimePoint now);
     // How many times the lease of `claimantId`'s driving lapsed (the camera was stopped): a stream
     // compares it with what it saw to report LAPSED.
     std::uint64_t leaseLapses() const;
@@ -159,6 +161,7 @@ private:
     std::vector<TourRun> m_tours;               // guarded by m_mutex
     // Control stream driving: who drives, until when without news, how often it lapsed.
     std::string m_driver;                       // guarded by m_mutex; empty: nobody drives
+    std::uint64_t m_driverStream = 0;           // guarded by m_mutex; the Control stream m_driver drives with
     TimePoint m_leaseDeadline;                  // guarded by m_mutex
     std::uint64_t m_leaseLapses = 0;            // guarded by m_mutex
     bool m_closed = false;                      // guarded by m_mutex

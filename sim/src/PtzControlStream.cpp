@@ -13,11 +13,22 @@ namespace {
 // How often the watchdog looks at the camera: bounds how late a lapse or a takeover is reported.
 constexpr std::chrono::milliseconds kWatchPeriod{40};
 
+std::uint64_t nextStreamId()
+{
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
+
 } // namespace
 
 PtzControlStream::PtzControlStream(grpc::ServerContext& context, Stream& stream, PtzCamera& camera,
                                    PtzClaimant claimant, std::chrono::milliseconds lease)
-    : m_context(context), m_stream(stream), m_camera(camera), m_claimant(std::move(claimant)), m_lease(lease)
+    : m_context(context),
+      m_stream(stream),
+      m_camera(camera),
+      m_claimant(std::move(claimant)),
+      m_streamId(nextStreamId()),
+      m_lease(lease)
 {
 }
 
@@ -69,7 +80,7 @@ grpc::Status PtzControlStream::run(const vigie::v1::PtzLock& lock)
         google::protobuf::util::TimeUtil::MillisecondsToDuration(m_lease.count());
     *ready.mutable_ready()->mutable_lock() = lock;
     if (!write(ready)) {
-        m_camera.endControl(m_claimant.id, std::chrono::system_clock::now());
+        m_camera.endControl(m_claimant.id, m_streamId, std::chrono::system_clock::now());
         return grpc::Status::OK;
     }
     std::thread watchdog([this] { watch(); });
@@ -92,7 +103,7 @@ grpc::Status PtzControlStream::run(const vigie::v1::PtzLock& lock)
             warning.mutable_warning()->set_message("camera '" + m_camera.id() + "' has no manual focus or iris");
             write(warning);
         }
-        const grpc::Status driven = m_camera.drive(m_claimant, velocity, m_lease, std::chrono::system_clock::now());
+        const grpc::Status driven = m_camera.drive(m_claimant, m_streamId, velocity, m_lease, std::chrono::system_clock::now());
         if (!driven.ok()) {
             if (driven.error_code() == grpc::StatusCode::FAILED_PRECONDITION)
                 m_lockLost = true;
@@ -103,7 +114,7 @@ grpc::Status PtzControlStream::run(const vigie::v1::PtzLock& lock)
             reportLease(vigie::v1::LEASE_STATE_ACTIVE);
     }
     // Whatever ended the stream, the camera stops before anything else.
-    m_camera.endControl(m_claimant.id, std::chrono::system_clock::now());
+    m_camera.endControl(m_claimant.id, m_streamId, std::chrono::system_clock::now());
     if (m_lockLost && outcome.ok()) {
         const auto holder = m_camera.lock({}, std::chrono::system_clock::now()).holder_display_name();
         outcome = {grpc::StatusCode::FAILED_PRECONDITION,

@@ -35,6 +35,7 @@ private:
     Stream& m_stream;
     PtzCamera& m_camera;
     const PtzClaimant m_claimant;
+    const std::uint64_t m_streamId;  // unique among the process's Control streams
     const std::chrono::milliseconds m_lease;
     std::mutex m_writeMutex;  // one writer at a time: the handler and the watchdog both write
     std::atomic<bool> m_done{false};

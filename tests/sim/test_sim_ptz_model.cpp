@@ -19,6 +19,8 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr double kEpsilon = 1e-9;
+// The Control stream the tests drive with (PtzCamera::drive tells streams apart by such a number).
+constexpr std::uint64_t kStream = 1;
 
 PtzClaimant user(const char* name, int priority)
 {
@@ -210,15 +212,15 @@ void TestSimPtzModel::leaseLapseStopsTheCameraAtTheDeadline()
     const auto t0 = std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'000));
     PtzCamera camera("ptz-01", t0);
     const auto alice = user("alice", 10);
-    QVERIFY(camera.drive(alice, velocity(1, 0, 0), 500ms, t0).ok());
-    QVERIFY(camera.drive(alice, velocity(1, 0, 0), 500ms, t0 + 400ms).ok());  // renewed
+    QVERIFY(camera.drive(alice, kStream, velocity(1, 0, 0), 500ms, t0).ok());
+    QVERIFY(camera.drive(alice, kStream, velocity(1, 0, 0), 500ms, t0 + 400ms).ok());  // renewed
     // Nothing after t0 + 400 ms: the camera stops at t0 + 900 ms, wherever the next look comes.
     const auto stopped = camera.poseAt(t0 + 5s);
     QVERIFY(std::abs(stopped.pan - 0.5 * 0.9) < 1e-6);
     QCOMPARE(camera.leaseLapses(), std::uint64_t(1));
     QVERIFY(camera.status({}, t0 + 5s).pan_tilt() == vigie::v1::PTZ_MOVE_STATUS_IDLE);
     // The next velocity drives again.
-    QVERIFY(camera.drive(alice, velocity(-1, 0, 0), 500ms, t0 + 6s).ok());
+    QVERIFY(camera.drive(alice, kStream, velocity(-1, 0, 0), 500ms, t0 + 6s).ok());
     QVERIFY(camera.status({}, t0 + 6s + 100ms).pan_tilt() == vigie::v1::PTZ_MOVE_STATUS_MOVING);
     QCOMPARE(PtzCamera::clampLease(0ms), 500ms);
     QCOMPARE(PtzCamera::clampLease(50ms), 200ms);
@@ -230,17 +232,26 @@ void TestSimPtzModel::zeroVelocityAndStreamEndStop()
     const auto t0 = std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'000));
     PtzCamera camera("ptz-01", t0);
     const auto alice = user("alice", 10);
-    QVERIFY(camera.drive(alice, velocity(0, 1, 0), 2s, t0).ok());
-    QVERIFY(camera.drive(alice, velocity(0, 0, 0), 2s, t0 + 100ms).ok());
+    QVERIFY(camera.drive(alice, kStream, velocity(0, 1, 0), 2s, t0).ok());
+    QVERIFY(camera.drive(alice, kStream, velocity(0, 0, 0), 2s, t0 + 100ms).ok());
     QVERIFY(camera.status({}, t0 + 150ms).pan_tilt() == vigie::v1::PTZ_MOVE_STATUS_IDLE);
     QCOMPARE(camera.leaseLapses(), std::uint64_t(0));  // stopped on purpose: no lapse
-    QVERIFY(camera.drive(alice, velocity(0, 0, 1), 2s, t0 + 200ms).ok());
-    camera.endControl("token-someone-else", t0 + 300ms);
+    QVERIFY(camera.drive(alice, kStream, velocity(0, 0, 1), 2s, t0 + 200ms).ok());
+    camera.endControl("token-someone-else", kStream, t0 + 300ms);
     QVERIFY(camera.status({}, t0 + 300ms).zoom() == vigie::v1::PTZ_MOVE_STATUS_MOVING);
-    camera.endControl(alice.id, t0 + 300ms);
+    camera.endControl(alice.id, kStream, t0 + 300ms);
     const auto status = camera.status({}, t0 + 300ms);
     QVERIFY(status.zoom() == vigie::v1::PTZ_MOVE_STATUS_IDLE);
     QVERIFY(std::abs(status.position().zoom() - 0.025f) < 1e-5);
+
+    // Alice's client opens a new stream; the end of her earlier one, arriving late, stops nothing. The end
+    // of the stream that drives does.
+    constexpr std::uint64_t kNextStream = kStream + 1;
+    QVERIFY(camera.drive(alice, kNextStream, velocity(1, 0, 0), 2s, t0 + 400ms).ok());
+    camera.endControl(alice.id, kStream, t0 + 450ms);
+    QVERIFY(camera.status({}, t0 + 450ms).pan_tilt() == vigie::v1::PTZ_MOVE_STATUS_MOVING);
+    camera.endControl(alice.id, kNextStream, t0 + 500ms);
+    QVERIFY(camera.status({}, t0 + 500ms).pan_tilt() == vigie::v1::PTZ_MOVE_STATUS_IDLE);
 }
 
 void TestSimPtzModel::lockConflictAndTakeover()
@@ -252,7 +263,7 @@ void TestSimPtzModel::lockConflictAndTakeover()
     const auto supervisor = user("supervisor", 50);
 
     vigie::v1::PtzLock lock;
-    QVERIFY(camera.drive(operatorUser, velocity(1, 0, 0), 2s, t0).ok());  // implicit lock
+    QVERIFY(camera.drive(operatorUser, kStream, velocity(1, 0, 0), 2s, t0).ok());  // implicit lock
     lock = camera.lock(supervisor.id, t0);
     QVERIFY(lock.locked());
     QCOMPARE(lock.holder_user(), std::string("operator"));
@@ -273,12 +284,12 @@ void TestSimPtzModel::lockConflictAndTakeover()
     QCOMPARE(lock.reason(), std::string("suivi véhicule"));
     QVERIFY(lock.held_by_caller());
     QVERIFY(camera.status({}, t0 + 300ms).pan_tilt() == vigie::v1::PTZ_MOVE_STATUS_IDLE);
-    QCOMPARE(camera.drive(operatorUser, velocity(1, 0, 0), 2s, t0 + 300ms).error_code(),
+    QCOMPARE(camera.drive(operatorUser, kStream, velocity(1, 0, 0), 2s, t0 + 300ms).error_code(),
              grpc::StatusCode::FAILED_PRECONDITION);
     // Releasing someone else's lock changes nothing; the holder's release frees it.
     QVERIFY(camera.releaseLock(operatorUser.id, t0 + 400ms).locked());
     QVERIFY(!camera.releaseLock(supervisor.id, t0 + 400ms).locked());
-    QVERIFY(camera.drive(operatorUser, velocity(1, 0, 0), 2s, t0 + 500ms).ok());
+    QVERIFY(camera.drive(operatorUser, kStream, velocity(1, 0, 0), 2s, t0 + 500ms).ok());
 }
 
 void TestSimPtzModel::lockLapsesAfterInactivity()
@@ -321,10 +332,10 @@ void TestSimPtzModel::stopDoesNotTakeAFreeLock()
     const auto t0 = std::chrono::system_clock::time_point(std::chrono::seconds(1'700'000'000));
     PtzCamera camera("ptz-01", t0);
     const auto alice = user("alice", 10);
-    QVERIFY(camera.drive(alice, velocity(1, 0, 0), 2s, t0).ok());
+    QVERIFY(camera.drive(alice, kStream, velocity(1, 0, 0), 2s, t0).ok());
     camera.releaseLock(alice.id, t0 + 100ms);
     // The stream's last zero arrives after the release: it stops the camera but leaves the lock free.
-    QVERIFY(camera.drive(alice, velocity(0, 0, 0), 2s, t0 + 150ms).ok());
+    QVERIFY(camera.drive(alice, kStream, velocity(0, 0, 0), 2s, t0 + 150ms).ok());
     QVERIFY(!camera.lock({}, t0 + 150ms).locked());
     QVERIFY(camera.status({}, t0 + 200ms).pan_tilt() == vigie::v1::PTZ_MOVE_STATUS_IDLE);
 }
