@@ -240,7 +240,7 @@ void TestPtzLink::drivingMovesEachAxisAndStops()
 
     const Pose start = pose(camera);
     op.link.setVelocity(velocity(1, 0, 0));  // right, 0.5 pan units/s in the sim
-    QTest::qWait(300);
+    QTRY_VERIFY_WITH_TIMEOUT(pose(camera).pan > start.pan + 0.05, 3000);
     const Pose right = pose(camera);
     QVERIFY2(right.pan > start.pan + 0.05, qPrintable(QStringLiteral("pan %1 -> %2").arg(start.pan).arg(right.pan)));
     QVERIFY(right.moving);
@@ -251,12 +251,12 @@ void TestPtzLink::drivingMovesEachAxisAndStops()
     QVERIFY(seen->lock.heldByMe);
 
     op.link.setVelocity(velocity(0, 0.5, 0));  // up, 0.75 tilt units/s
-    QTest::qWait(300);
+    QTRY_VERIFY_WITH_TIMEOUT(pose(camera).tilt > right.tilt + 0.05, 3000);
     const Pose up = pose(camera);
     QVERIFY2(up.tilt > right.tilt + 0.05, qPrintable(QStringLiteral("tilt %1 -> %2").arg(right.tilt).arg(up.tilt)));
 
     op.link.setVelocity(velocity(0, 0, 1));  // tele, 0.25 zoom units/s
-    QTest::qWait(300);
+    QTRY_VERIFY_WITH_TIMEOUT(pose(camera).zoom > up.zoom + 0.03, 3000);
     const Pose tele = pose(camera);
     QVERIFY2(tele.zoom > up.zoom + 0.03, qPrintable(QStringLiteral("zoom %1 -> %2").arg(up.zoom).arg(tele.zoom)));
 

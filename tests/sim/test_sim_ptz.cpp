@@ -231,7 +231,7 @@ void TestSimPtz::controlStreamMovesTheCamera()
     QVERIFY2(moving.position().tilt() > before.tilt() + 0.2f, "tilting up raises tilt");
     // Then zoom in, and stop with an all-zero message.
     QVERIFY(stream->Write(velocityMessage(0, 0, 1)));
-    std::this_thread::sleep_for(200ms);
+    QTRY_VERIFY_WITH_TIMEOUT(status(m_operator).position().zoom() > 0.02f, 3000);
     QVERIFY(stream->Write(velocityMessage(0, 0, 0)));
     QVERIFY(waitIdle(m_operator, 500ms));
     QVERIFY(status(m_operator).position().zoom() > 0.02f);
@@ -252,8 +252,7 @@ void TestSimPtz::cancellingTheStreamStopsTheCameraWithinASecond()
     QVERIFY(stream->Read(&response) && response.has_ready());
     QCOMPARE(TimeUtil::DurationToMilliseconds(response.ready().lease()), std::int64_t(2000));
     QVERIFY(stream->Write(velocityMessage(-0.3f, 0, 0)));
-    std::this_thread::sleep_for(200ms);
-    QCOMPARE(status(m_operator).pan_tilt(), vigie::v1::PTZ_MOVE_STATUS_MOVING);
+    QTRY_COMPARE_WITH_TIMEOUT(status(m_operator).pan_tilt(), vigie::v1::PTZ_MOVE_STATUS_MOVING, 3000);
 
     QElapsedTimer timer;
     timer.start();
