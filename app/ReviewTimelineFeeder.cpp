@@ -29,10 +29,6 @@ using vigie::widgets::TimeSpan;
 
 namespace {
 
-// grpc::StatusCode values (RpcError::code): app/ does not include gRPC headers.
-constexpr int kPermissionDenied = 7;
-constexpr int kOutOfRange = 11;
-
 qint64 monotonicMs()
 {
     static QElapsedTimer clock = [] {
@@ -240,7 +236,7 @@ void ReviewTimelineFeeder::onTimeline(const QString& cameraId, quint64 generatio
     camera->inFlight = false;
     const QString key = QStringLiteral("timeline:") + cameraId;
     if (error) {
-        if (error->code == kPermissionDenied) {
+        if (error->isRefused()) {
             camera->denied = true;
             camera->waiting = false;
             setProblem(key, tr("No right to view the recordings of %1").arg(camera->label));
@@ -336,10 +332,10 @@ void ReviewTimelineFeeder::onEvents(quint64 generation, const TimeSpan& asked, c
         return;
     m_eventsInFlight = false;
     const QString key = QStringLiteral("events");
-    if (error && error->code != kOutOfRange) {
+    if (error && !error->isOutOfRange()) {
         // PERMISSION_DENIED: a camera without the right was in the set; its timeline answer says which
         // and asks again without it. Anything else is said, and tried again at the next refresh.
-        if (error->code != kPermissionDenied)
+        if (!error->isRefused())
             setProblem(key, tr("Alarms on the timeline: %1").arg(error->text));
         return;
     }
@@ -407,7 +403,7 @@ void ReviewTimelineFeeder::fetchBookmarks()
         const QString key = QStringLiteral("bookmarks");
         if (error) {
             self->m_bookmarksDirty = true;  // again at the next refresh
-            if (error->code != kPermissionDenied)
+            if (!error->isRefused())
                 self->setProblem(key, tr("Bookmarks on the timeline: %1").arg(error->text));
         } else {
             self->setProblem(key, {});

@@ -38,6 +38,16 @@ bool RpcError::isConflict() const
     return code == grpc::StatusCode::ABORTED;
 }
 
+bool RpcError::isRefused() const
+{
+    return code == grpc::StatusCode::PERMISSION_DENIED;
+}
+
+bool RpcError::isOutOfRange() const
+{
+    return code == grpc::StatusCode::OUT_OF_RANGE;
+}
+
 RpcError RpcError::fromStatus(const grpc::Status& status, const QString& what, const QString& address)
 {
     RpcError error;

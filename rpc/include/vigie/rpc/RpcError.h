@@ -17,6 +17,8 @@ struct RpcError {
     bool isUnreachable() const;    // UNAVAILABLE / DEADLINE_EXCEEDED: retry later
     bool isUnauthenticated() const;
     bool isConflict() const;       // ABORTED: the object changed since the version the caller acted on
+    bool isRefused() const;        // PERMISSION_DENIED: the user has no right to this
+    bool isOutOfRange() const;     // OUT_OF_RANGE: e.g. before the recordings' retention
 
     // `what` names the action ("Login", "Camera list"), `address` the backend.
     static RpcError fromStatus(const grpc::Status& status, const QString& what, const QString& address);
